@@ -27,7 +27,8 @@ public record CareCircle(
         SafeZone safeZone,
         VitalThresholds vitalThresholds,
         List<FamilyContact> family,
-        List<AssignedVisitor> visitors) {
+        List<AssignedVisitor> visitors,
+        StationOnDuty station) {
 
     /**
      * The elder must check in every day by {@code deadline} (local time, HH:mm, Asia/Shanghai);
@@ -54,5 +55,12 @@ public record CareCircle(
     }
 
     public record AssignedVisitor(String visitorId, String name, String phone) {
+    }
+
+    /**
+     * The station that serves the elder, as the second tier of escalation reaches it: the app users
+     * on duty there and its duty phone.
+     */
+    public record StationOnDuty(String stationId, String name, List<String> dutyUserIds, String dutyPhone) {
     }
 }

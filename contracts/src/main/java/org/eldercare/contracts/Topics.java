@@ -18,6 +18,9 @@ public final class Topics {
     /** Care-circle snapshots published by visit-service on every change: {@code care-circle/{elderId}}. */
     public static final String CARE_CIRCLE = INTERNAL + "care-circle/";
 
+    /** Patrol visitor profiles published by visit-service on every change: {@code visitors/{visitorId}}. */
+    public static final String VISITORS = INTERNAL + "visitors/";
+
     private Topics() {
     }
 
@@ -39,6 +42,10 @@ public final class Topics {
 
     public static String careCircle(String elderId) {
         return CARE_CIRCLE + elderId;
+    }
+
+    public static String visitor(String visitorId) {
+        return VISITORS + visitorId;
     }
 
     /** A shared subscription, so that replicas of one service split the messages of {@code filter}. */
