@@ -1,0 +1,12 @@
+package org.eldercare.stationops.bedregistry;
+
+import io.smallrye.mutiny.Uni;
+import org.eldercare.stationops.subsidy.BedDays;
+
+import java.time.YearMonth;
+
+/** Where a station's respite bed-days come from. Never fails: an unreachable source is {@link BedDays.Unavailable}. */
+public interface BedDaysSource {
+
+    Uni<BedDays> respiteBedDays(String stationId, YearMonth month);
+}

@@ -1,0 +1,3 @@
+package org.eldercare.stationops.meal;
+
+public enum BookingStatus { BOOKED, SERVED, CANCELLED }
