@@ -1,0 +1,33 @@
+package org.eldercare.stationops.bedregistry;
+
+import org.eldercare.stationops.subsidy.BedDays;
+import org.junit.jupiter.api.Test;
+
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+class RestBedDaysSourceTest {
+
+    private static BedRegistryClient.FacilityBedDays f(String id, String kind, String station, long days) {
+        return new BedRegistryClient.FacilityBedDays(id, "code-" + id, kind, station, "2025-01", days);
+    }
+
+    @Test
+    void countsOnlyTheStationsOwnStationAndCareCentreBeds() {
+        var answer = new BedRegistryClient.MonthBedDays("2025-01", true, 31, List.of(
+                f("f1", "STATION", "st-1", 20), f("f2", "CARE_CENTRE", "st-1", 5), f("f3", "HOME_CARE", "st-1", 90),
+                f("f4", "STATION", "st-2", 7), f("f5", "INSTITUTION", null, 900)));
+        BedDays.Known known = assertInstanceOf(BedDays.Known.class, RestBedDaysSource.toBedDays("st-1", YearMonth.of(2025, 1), answer));
+        assertEquals(25, known.total());
+        assertEquals("bed-registry:facility:f1:2025-01", known.facilities().get(0).ref());
+    }
+
+    @Test
+    void aMonthBedRegistryHasNotFinishedCountingIsUnavailable() {
+        var answer = new BedRegistryClient.MonthBedDays("2025-01", false, 12, List.of(f("f1", "STATION", "st-1", 20)));
+        assertInstanceOf(BedDays.Unavailable.class, RestBedDaysSource.toBedDays("st-1", YearMonth.of(2025, 1), answer));
+    }
+}
