@@ -1,0 +1,5 @@
+package org.eldercare.visits.elder;
+
+public enum Gender {
+    MALE, FEMALE
+}
