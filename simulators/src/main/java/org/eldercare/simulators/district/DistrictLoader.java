@@ -1,0 +1,102 @@
+package org.eldercare.simulators.district;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eldercare.devtokens.DevTokens;
+import org.eldercare.simulators.api.PlatformApi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates a {@link DistrictPlan} through the services' own REST APIs, as the bureau and a device
+ * administrator would: stations and patrol visitors and elders with their care circles in
+ * visit-service, then a provisioned watch bound to each elder and app credentials for every visitor
+ * and family member in device-gateway.
+ */
+public final class DistrictLoader {
+
+    /** A watch ready to connect. */
+    public record Watch(String deviceId, String secret, String elderId, DistrictPlan.Elder elder) {
+    }
+
+    /** An app user ready to connect: a patrol visitor or a family member. */
+    public record AppUser(String userId, String password, boolean visitor, String name) {
+    }
+
+    public record LoadedDistrict(List<Watch> watches, List<AppUser> visitors, List<AppUser> families,
+                                 Map<String, String> elderNames) {
+    }
+
+    private final PlatformApi visits;
+    private final PlatformApi gateway;
+
+    public DistrictLoader(String visitServiceUrl, String gatewayUrl) {
+        this.visits = new PlatformApi(visitServiceUrl, DevTokens.mint("district-loader", "bureau"));
+        this.gateway = new PlatformApi(gatewayUrl, DevTokens.mint("district-loader", "device-admin"));
+    }
+
+    public LoadedDistrict load(DistrictPlan plan) {
+        Map<String, List<String>> visitorsByStreet = new LinkedHashMap<>();
+        List<AppUser> visitorUsers = new ArrayList<>();
+        for (DistrictPlan.Street st : plan.streets) {
+            visits.put("/api/stations/" + st.stationId(), Map.of(
+                    "name", st.stationName(), "areaCode", st.code(), "dutyUserIds", List.of(),
+                    "dutyPhone", "010-6888" + st.code().substring(st.code().length() - 4)));
+        }
+        for (DistrictPlan.Visitor v : plan.visitors) {
+            List<Map<String, String>> schedule = new ArrayList<>();
+            for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+                schedule.add(Map.of("day", day, "from", "00:00", "to", "24:00"));
+            }
+            JsonNode created = visits.post("/api/visitors", Map.of(
+                    "name", v.name(), "phone", v.phone(), "kind", "STAFF", "areaCode", v.street().code(),
+                    "stationId", v.street().stationId(), "schedule", schedule));
+            String id = created.get("id").asText();
+            visitorsByStreet.computeIfAbsent(v.street().code(), k -> new ArrayList<>()).add(id);
+            visitorUsers.add(new AppUser(id, issueAppPassword(id), true, v.name()));
+        }
+        List<Watch> watches = new ArrayList<>();
+        List<AppUser> families = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        int n = 0;
+        for (DistrictPlan.Elder e : plan.elders) {
+            Map<String, Object> elder = new LinkedHashMap<>();
+            elder.put("name", e.name());
+            elder.put("nationalId", e.nationalId());
+            elder.put("birthDate", e.birthDate());
+            elder.put("gender", e.gender());
+            elder.put("address", e.address());
+            elder.put("home", Map.of("lat", e.lat(), "lon", e.lon()));
+            elder.put("areaCode", e.street().code());
+            elder.put("stationId", e.street().stationId());
+            elder.put("careCategories", e.categories());
+            elder.put("riskLevel", e.categories().contains("LIVING_ALONE") || e.categories().contains("DISABLED") ? "HIGH" : "MEDIUM");
+            elder.put("safeZone", Map.of("enabled", true, "radiusMeters", 1000));
+            elder.put("monitoringConsent", true);
+            JsonNode created = visits.post("/api/elders", elder);
+            String elderId = created.get("id").asText();
+            long version = created.get("version").asLong();
+            JsonNode afterFamily = visits.put("/api/elders/" + elderId + "/family", Map.of("version", version, "contacts", List.of(
+                    Map.of("userId", e.familyUserId(), "name", e.familyName(), "relation", e.familyRelation(),
+                            "phone", e.familyPhone(), "priority", 1, "channels", List.of("APP", "SMS")))));
+            List<String> streetVisitors = visitorsByStreet.get(e.street().code());
+            visits.put("/api/elders/" + elderId + "/visitors", Map.of("version", afterFamily.get("version").asLong(),
+                    "visitorIds", List.of(streetVisitors.get(n % streetVisitors.size()))));
+            JsonNode device = gateway.post("/api/devices", Map.of("model", "EC-W2", "firmware", "2.4.1",
+                    "serial", "SN-" + elderId + "-" + System.nanoTime() % 1_000_000));
+            String deviceId = device.get("deviceId").asText();
+            gateway.put("/api/devices/" + deviceId + "/binding", Map.of("elderId", elderId));
+            watches.add(new Watch(deviceId, device.get("secret").asText(), elderId, e));
+            families.add(new AppUser(e.familyUserId(), issueAppPassword(e.familyUserId()), false, e.familyName()));
+            names.put(elderId, e.name());
+            n++;
+        }
+        return new LoadedDistrict(watches, visitorUsers, families, names);
+    }
+
+    private String issueAppPassword(String userId) {
+        return gateway.post("/api/app-credentials/" + userId, Map.of()).get("password").asText();
+    }
+}

@@ -1,0 +1,63 @@
+package org.eldercare.simulators.e2e;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The services under test, started as processes from their jars on ports of their own (18081..),
+ * against the test database and the real broker, with their own MQTT instance name so that their
+ * persistent sessions do not mix with a running demo's or the API tests'.
+ */
+final class Platform {
+
+    static final String BROKER = "tcp://" + env("MQTT_HOST", "127.0.0.1") + ":" + env("MQTT_PORT", "1884");
+    static final String MQTT_USER = env("MQTT_SERVICE_USER", "platform");
+    static final String MQTT_PASSWORD = env("MQTT_SERVICE_PASSWORD", "platform-dev-secret");
+
+    static final int GATEWAY_PORT = 18081;
+    static final int ALERT_PORT = 18082;
+    static final int VISIT_PORT = 18083;
+    static final int BED_REGISTRY_PORT = 18084;
+    static final int STATION_OPS_PORT = 18085;
+
+    private Platform() {
+    }
+
+    static ServiceProcess gateway() {
+        return new ServiceProcess("device-gateway", GATEWAY_PORT, env(Map.of("GATEWAY_PORT", "" + GATEWAY_PORT)));
+    }
+
+    static ServiceProcess alerts() {
+        return new ServiceProcess("alert-service", ALERT_PORT, env(Map.of(
+                "ALERT_PORT", "" + ALERT_PORT,
+                "ELDERCARE_VISIT_SERVICE_URL", "http://127.0.0.1:" + VISIT_PORT)));
+    }
+
+    static ServiceProcess visits() {
+        return new ServiceProcess("visit-service", VISIT_PORT, env(Map.of("VISIT_PORT", "" + VISIT_PORT)));
+    }
+
+    static ServiceProcess bedRegistry() {
+        return new ServiceProcess("bed-registry", BED_REGISTRY_PORT, env(Map.of("BED_REGISTRY_PORT", "" + BED_REGISTRY_PORT)));
+    }
+
+    static ServiceProcess stationOps() {
+        return new ServiceProcess("station-ops", STATION_OPS_PORT, env(Map.of(
+                "STATION_OPS_PORT", "" + STATION_OPS_PORT,
+                "ELDERCARE_BED_REGISTRY_URL", "http://127.0.0.1:" + BED_REGISTRY_PORT)));
+    }
+
+    private static Map<String, String> env(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ELDERCARE_DB_NAME", env("ELDERCARE_TEST_DB_NAME", "eldercare_test"));
+        env.put("INSTANCE_ID", "e2e");
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.putAll(extra);
+        return env;
+    }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
