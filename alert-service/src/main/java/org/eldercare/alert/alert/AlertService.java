@@ -1,0 +1,112 @@
+package org.eldercare.alert.alert;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eldercare.alert.AfterCommit;
+import org.eldercare.alert.AlertSettings;
+import org.eldercare.alert.carecircle.CareCircleStore;
+import org.eldercare.alert.escalation.Escalation;
+import org.eldercare.alert.escalation.VisitServiceClient;
+import org.eldercare.alert.notification.Delivery;
+import org.eldercare.alert.timer.TimerKind;
+import org.eldercare.alert.timer.TimerStore;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/** Opening alerts and moving them through the closed loop, with the escalation timers that go with it. */
+@ApplicationScoped
+public class AlertService {
+
+    private final Pool pool;
+    private final AlertStore store;
+    private final CareCircleStore circles;
+    private final Escalation escalation;
+    private final TimerStore timers;
+    private final Delivery delivery;
+    private final VisitServiceClient visitService;
+    private final AlertSettings settings;
+
+    public AlertService(Pool pool, AlertStore store, CareCircleStore circles, Escalation escalation, TimerStore timers,
+                        Delivery delivery, VisitServiceClient visitService, AlertSettings settings) {
+        this.pool = pool;
+        this.store = store;
+        this.circles = circles;
+        this.escalation = escalation;
+        this.timers = timers;
+        this.delivery = delivery;
+        this.visitService = visitService;
+        this.settings = settings;
+    }
+
+    /**
+     * Runs {@code work} in one transaction, then sends what it left to send. A failure of the
+     * sending never fails the work: the notification rows are committed and the poller retries.
+     */
+    public <T> Uni<T> inTransaction(BiFunction<SqlClient, AfterCommit, Uni<T>> work) {
+        AfterCommit after = new AfterCommit();
+        return pool.withTransaction(c -> work.apply(c, after))
+                .call(x -> delivery.sendNow(after.notifications()))
+                .call(x -> {
+                    after.grants().forEach(g -> visitService.grant(g).subscribe().with(v -> { }, e -> { }));
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** A detector found something: open an alert (and dispatch tier 1), or count a repeat on the open one. */
+    public Uni<Alert> raise(SqlClient c, NewAlert a, Instant now, AfterCommit after) {
+        return circles.get(c, a.elderId())
+                .flatMap(circle -> store.open(c, a, circle, now))
+                .flatMap(o -> o.created() ? escalation.dispatch(c, o.alert(), 1, "opened", now, after)
+                        : Uni.createFrom().item(o.alert()));
+    }
+
+    /** A person's action on an alert (REST or an app receipt). Fails with IllegalTransitionException. */
+    public Uni<Alert> act(SqlClient c, UUID id, AlertAction action, String actor, String note, Instant now) {
+        return store.lock(c, id).flatMap(current -> {
+            if (current == null) {
+                return Uni.createFrom().failure(new AlertNotFoundException(id));
+            }
+            return store.transition(c, current, action, actor, note, now).call(a -> afterTransition(c, a, action, now));
+        });
+    }
+
+    private Uni<Void> afterTransition(SqlClient c, Alert a, AlertAction action, Instant now) {
+        String key = a.id().toString();
+        return switch (action) {
+            // Accepting stops the chain; arrival is now awaited.
+            case ACCEPT -> timers.cancel(c, TimerKind.ESCALATE, key)
+                    .flatMap(x -> timers.set(c, TimerKind.ARRIVE_DEADLINE, key, now.plus(settings.escalation().arriveDeadline()), a.id(), null));
+            case ARRIVE, RESOLVE, VERIFY, CLOSE, CANCEL -> timers.cancel(c, TimerKind.ESCALATE, key)
+                    .flatMap(x -> timers.cancel(c, TimerKind.ARRIVE_DEADLINE, key)).replaceWithVoid();
+            case DISPATCH, REDISPATCH -> Uni.createFrom().voidItem();
+        };
+    }
+
+    /** The ESCALATE timer fired: nobody accepted in time. */
+    public Uni<Void> escalate(SqlClient c, UUID alertId, int tier, Instant now, AfterCommit after) {
+        return store.lock(c, alertId).flatMap(a -> {
+            if (a == null || !(a.state() == AlertState.REPORTED || a.state() == AlertState.DISPATCHED)) {
+                return Uni.createFrom().voidItem();
+            }
+            return escalation.dispatch(c, a, tier, "nobody accepted", now, after).replaceWithVoid();
+        });
+    }
+
+    /** The ARRIVE_DEADLINE timer fired: accepted but nobody arrived; back to dispatched, next tier. */
+    public Uni<Void> arriveDeadlinePassed(SqlClient c, UUID alertId, Instant now, AfterCommit after) {
+        return store.lock(c, alertId).flatMap(a -> {
+            if (a == null || a.state() != AlertState.ACCEPTED) {
+                return Uni.createFrom().voidItem();
+            }
+            int next = Math.max(2, a.tier() + 1);
+            return store.transition(c, a, AlertAction.REDISPATCH, "system",
+                            "nobody arrived within " + settings.escalation().arriveDeadline() + " of acceptance by " + a.acceptedBy(), now)
+                    .flatMap(d -> escalation.dispatch(c, d, Math.min(next, 3), "nobody arrived", now, after))
+                    .replaceWithVoid();
+        });
+    }
+}

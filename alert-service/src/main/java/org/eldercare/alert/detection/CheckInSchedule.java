@@ -1,0 +1,52 @@
+package org.eldercare.alert.detection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Daily check-in deadlines on the district's calendar. A check-in (button, activity while worn, a
+ * completed visit) on a local day satisfies that day, even after its deadline; so after it the next
+ * deadline is the following day's. Only one deadline per elder is ever pending, which is what keeps
+ * the work proportional to the elders falling due.
+ */
+public final class CheckInSchedule {
+
+    private final ZoneId zone;
+
+    public CheckInSchedule(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** "HH:mm" as configured per elder; empty for an unreadable value. */
+    public static Optional<LocalTime> parseDeadline(String hhmm) {
+        if (hhmm == null || hhmm.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalTime.parse(hhmm.trim()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first deadline strictly after {@code now}: for an elder newly monitored, or after a deadline fired. */
+    public Instant nextDeadlineAfter(LocalTime deadline, Instant now) {
+        ZonedDateTime local = now.atZone(zone);
+        ZonedDateTime today = local.toLocalDate().atTime(deadline).atZone(zone);
+        return today.toInstant().isAfter(now) ? today.toInstant() : deadlineOn(local.toLocalDate().plusDays(1), deadline);
+    }
+
+    /** The deadline that is next to be met once the elder checked in at {@code checkIn}. */
+    public Instant nextDeadlineAfterCheckIn(LocalTime deadline, Instant checkIn) {
+        return deadlineOn(checkIn.atZone(zone).toLocalDate().plusDays(1), deadline);
+    }
+
+    private Instant deadlineOn(LocalDate day, LocalTime deadline) {
+        return day.atTime(deadline).atZone(zone).toInstant();
+    }
+}

@@ -1,0 +1,110 @@
+package org.eldercare.alert.event;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eldercare.alert.carecircle.CareCircleSync;
+import org.eldercare.contracts.CareCircle;
+import org.eldercare.contracts.PlatformEvent;
+import org.eldercare.contracts.Topics;
+import org.eldercare.contracts.VisitorProfile;
+import org.eldercare.mqtt.IncomingMessage;
+import org.eldercare.mqtt.MqttConnection;
+import org.eldercare.mqtt.PlatformMqtt;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The MQTT edge: events (shared subscription, replicas split them) and care circles / visitor
+ * profiles (not shared: every replica keeps its in-memory copy current). Nothing past here knows
+ * topics or JSON. A message that cannot be understood is kept in rejected_messages and acknowledged;
+ * only a storage failure fails the handler, so the broker redelivers.
+ */
+@ApplicationScoped
+public class Consumers {
+
+    private static final Logger LOG = Logger.getLogger(Consumers.class);
+
+    private final PlatformMqtt mqtt;
+    private final EventHandler events;
+    private final CareCircleSync sync;
+    private final Pool pool;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+    private volatile MqttConnection eventConnection;
+    private volatile MqttConnection circleConnection;
+
+    public Consumers(PlatformMqtt mqtt, EventHandler events, CareCircleSync sync, Pool pool, ObjectMapper json, MeterRegistry metrics) {
+        this.mqtt = mqtt;
+        this.events = events;
+        this.sync = sync;
+        this.pool = pool;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent e) {
+        // Circles first (and from the database), so the first events find who to notify.
+        sync.warmUp().await().indefinitely();
+        circleConnection = mqtt.consume("circles", Map.of(Topics.CARE_CIRCLE + "+", 1, Topics.VISITORS + "+", 1), this::onCircle);
+        eventConnection = mqtt.consume("events", Map.of(mqtt.shared(Topics.EVENTS + "#"), 1), this::onEvent);
+    }
+
+    public MqttConnection eventConnection() {
+        return eventConnection;
+    }
+
+    public MqttConnection circleConnection() {
+        return circleConnection;
+    }
+
+    Uni<Void> onEvent(IncomingMessage m) {
+        PlatformEvent e;
+        try {
+            e = events.parseEvent(new String(m.payload(), StandardCharsets.UTF_8));
+            if (e.eventId() == null || e.type() == null) {
+                return reject(m, "eventId and type are required");
+            }
+        } catch (Exception bad) {
+            return reject(m, "unreadable event: " + bad.getMessage());
+        }
+        metrics.counter("eldercare.alert.events", "type", e.type().name()).increment();
+        return events.handle(e);
+    }
+
+    Uni<Void> onCircle(IncomingMessage m) {
+        String body = new String(m.payload(), StandardCharsets.UTF_8);
+        try {
+            if (m.topic().startsWith(Topics.CARE_CIRCLE)) {
+                CareCircle c = json.readValue(body, CareCircle.class);
+                if (c.elderId() == null) {
+                    return reject(m, "care circle without elderId");
+                }
+                return sync.apply(c);
+            }
+            VisitorProfile v = json.readValue(body, VisitorProfile.class);
+            if (v.visitorId() == null) {
+                return reject(m, "visitor profile without visitorId");
+            }
+            return sync.apply(v);
+        } catch (Exception bad) {
+            return reject(m, "unreadable: " + bad.getMessage());
+        }
+    }
+
+    private Uni<Void> reject(IncomingMessage m, String reason) {
+        metrics.counter("eldercare.alert.rejected").increment();
+        LOG.warnf("rejected message on %s: %s", m.topic(), reason);
+        String payload = new String(m.payload(), StandardCharsets.UTF_8);
+        return pool.preparedQuery("insert into rejected_messages (topic, reason, payload) values ($1, $2, $3)")
+                .execute(Tuple.of(m.topic(), reason, payload.length() > 10_000 ? payload.substring(0, 10_000) : payload))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,303 @@
+package org.eldercare.alert.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eldercare.alert.AfterCommit;
+import org.eldercare.alert.AlertSettings;
+import org.eldercare.alert.Sql;
+import org.eldercare.alert.alert.AlertAction;
+import org.eldercare.alert.alert.AlertKind;
+import org.eldercare.alert.alert.AlertService;
+import org.eldercare.alert.alert.AlertStore;
+import org.eldercare.alert.alert.IllegalTransitionException;
+import org.eldercare.alert.alert.NewAlert;
+import org.eldercare.alert.carecircle.CareCircleStore;
+import org.eldercare.alert.detection.CheckInSchedule;
+import org.eldercare.alert.detection.FallCancelWindow;
+import org.eldercare.alert.detection.SafeZoneRule;
+import org.eldercare.alert.detection.VitalsRule;
+import org.eldercare.alert.notification.NotificationStore;
+import org.eldercare.alert.timer.TimerKind;
+import org.eldercare.alert.timer.TimerStore;
+import org.eldercare.contracts.CareCircle;
+import org.eldercare.contracts.PlatformEvent;
+import org.eldercare.contracts.PlatformEventType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs the detectors on one internal event, inside one transaction together with the record that
+ * the event was handled (so a redelivered event has no second effect).
+ */
+@ApplicationScoped
+public class EventHandler {
+
+    /** High-volume, naturally idempotent types: not recorded in processed_events. */
+    private static final Set<PlatformEventType> UNRECORDED = Set.of(PlatformEventType.VITALS, PlatformEventType.VISITOR_LOCATION);
+
+    private final AlertService alerts;
+    private final AlertStore alertStore;
+    private final CareCircleStore circles;
+    private final TimerStore timers;
+    private final NotificationStore notifications;
+    private final AlertSettings settings;
+    private final ObjectMapper json;
+    private final CheckInSchedule checkIns;
+    /** Per replica: the local day each elder was last seen active, so activity costs one write a day. */
+    private final Map<String, LocalDate> activeOn = new ConcurrentHashMap<>();
+    /** Per replica: elders whose vitals were out of bounds, so normal readings cost nothing otherwise. */
+    private final Set<String> inExcursion = ConcurrentHashMap.newKeySet();
+    /** Per replica: elders whose watch was reported off, so "worn" telemetry can end it cheaply. */
+    private final Set<String> watchOff = ConcurrentHashMap.newKeySet();
+
+    public EventHandler(AlertService alerts, AlertStore alertStore, CareCircleStore circles, TimerStore timers,
+                        NotificationStore notifications, AlertSettings settings, ObjectMapper json) {
+        this.alerts = alerts;
+        this.alertStore = alertStore;
+        this.circles = circles;
+        this.timers = timers;
+        this.notifications = notifications;
+        this.settings = settings;
+        this.json = json;
+        this.checkIns = new CheckInSchedule(ZoneId.of(settings.zone()));
+    }
+
+    public Uni<Void> handle(PlatformEvent e) {
+        Instant now = Instant.now();
+        return alerts.inTransaction((c, after) -> firstTime(c, e).flatMap(first -> first
+                ? apply(c, e, now, after) : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Boolean> firstTime(SqlClient c, PlatformEvent e) {
+        if (UNRECORDED.contains(e.type())) {
+            return Uni.createFrom().item(true);
+        }
+        return c.preparedQuery("insert into processed_events (event_id) values ($1) on conflict do nothing")
+                .execute(Tuple.of(e.eventId())).map(r -> r.rowCount() == 1);
+    }
+
+    private Uni<Void> apply(SqlClient c, PlatformEvent e, Instant now, AfterCommit after) {
+        Instant at = Instant.ofEpochMilli(e.ts());
+        return switch (e.type()) {
+            case FALL -> fall(c, e, now, after);
+            case FALL_CANCELLED -> fallCancelled(c, e, now);
+            case SOS -> raise(c, e, AlertKind.SOS, "SOS pressed", now, after);
+            case CHECK_IN, VISIT_COMPLETED -> checkedIn(c, e.elderId(), at);
+            case LOW_BATTERY -> raise(c, e, AlertKind.LOW_BATTERY,
+                    e.battery() == null ? "watch reports low battery" : "battery " + e.battery() + "%", now, after);
+            case REMOVED -> {
+                if (e.elderId() == null) {
+                    yield Uni.createFrom().voidItem();
+                }
+                watchOff.add(e.elderId());
+                yield timers.setIfAbsent(c, TimerKind.WATCH_REMOVED, e.elderId(),
+                        Instant.ofEpochMilli(e.receivedTs()).plus(settings.detect().removedTooLong()), null, eventJson(e));
+            }
+            case WORN -> wornAgain(c, e.elderId());
+            case DEVICE_OFFLINE -> e.deviceId() == null || e.elderId() == null ? Uni.createFrom().voidItem()
+                    : timers.setIfAbsent(c, TimerKind.DEVICE_OFFLINE, e.deviceId(),
+                    Instant.ofEpochMilli(e.receivedTs()).plus(settings.detect().offlineGrace()), null, eventJson(e));
+            case DEVICE_ONLINE -> e.deviceId() == null ? Uni.createFrom().voidItem()
+                    : timers.cancel(c, TimerKind.DEVICE_OFFLINE, e.deviceId()).replaceWithVoid();
+            case VITALS -> vitals(c, e, now, after);
+            case VISITOR_LOCATION -> e.actorId() == null ? Uni.createFrom().voidItem()
+                    : circles.recordPosition(c, e.actorId(), Boolean.TRUE.equals(e.onDuty()), e.loc(), Instant.ofEpochMilli(e.ts()));
+            case NOTIFICATION_ACK -> receipt(c, e, now, after);
+        };
+    }
+
+    private Uni<Void> raise(SqlClient c, PlatformEvent e, AlertKind kind, String detail, Instant now, AfterCommit after) {
+        if (e.elderId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return alerts.raise(c, new NewAlert(e.elderId(), kind, e.deviceId(), e.eventId(), Instant.ofEpochMilli(e.ts()), e.loc(),
+                detail, false), now, after).replaceWithVoid();
+    }
+
+    private Uni<Void> fall(SqlClient c, PlatformEvent e, Instant now, AfterCommit after) {
+        if (e.elderId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return c.preparedQuery("select 1 from cancelled_falls where fall_event_id = $1").execute(Tuple.of(e.eventId()))
+                .flatMap(rows -> {
+                    if (rows.size() > 0) {
+                        return Uni.createFrom().voidItem(); // the cancel overtook the fall
+                    }
+                    Instant confirmAt = FallCancelWindow.confirmAt(e.ts(), e.receivedTs(), settings.fall().cancelWindow());
+                    boolean atOnce = "AT_ONCE".equalsIgnoreCase(settings.fall().mode());
+                    if (atOnce && confirmAt.isAfter(now)) {
+                        return alerts.raise(c, new NewAlert(e.elderId(), AlertKind.FALL, e.deviceId(), e.eventId(),
+                                        Instant.ofEpochMilli(e.ts()), e.loc(), "fall reported by the watch; cancel window open", true), now, after)
+                                .flatMap(a -> timers.set(c, TimerKind.FALL_CANCEL_WINDOW_END, e.eventId(), confirmAt, a.id(), null));
+                    }
+                    if (!confirmAt.isAfter(now)) {
+                        return raise(c, e, AlertKind.FALL, "fall reported by the watch, not cancelled", now, after);
+                    }
+                    return timers.setIfAbsent(c, TimerKind.FALL_CONFIRM, e.eventId(), confirmAt, null, eventJson(e));
+                });
+    }
+
+    private Uni<Void> fallCancelled(SqlClient c, PlatformEvent e, Instant now) {
+        if (e.ref() == null || e.deviceId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        // The FALL's eventId is "<deviceId>:<its message id>", and ref is that message id.
+        String fallId = e.deviceId() + ":" + e.ref();
+        return c.preparedQuery("insert into cancelled_falls (fall_event_id, cancelled_at) values ($1, $2) on conflict do nothing")
+                .execute(Tuple.of(fallId, Sql.ts(Instant.ofEpochMilli(e.ts()))))
+                .flatMap(x -> timers.cancel(c, TimerKind.FALL_CONFIRM, fallId))
+                .flatMap(x -> timers.cancel(c, TimerKind.FALL_CANCEL_WINDOW_END, fallId))
+                .flatMap(x -> alertStore.findOpenBySource(c, fallId))
+                .flatMap(a -> {
+                    if (a == null || !a.state().open()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (a.pendingCancel()) {
+                        return alerts.act(c, a.id(), AlertAction.CANCEL, "wearer", "cancelled on the watch (I am fine)", now).replaceWithVoid();
+                    }
+                    // After the window the alert stands; the people on it should still know.
+                    return alertStore.timeline(c, a.id(), "NOTE", null, null, "wearer", "pressed 'I am fine' after the cancel window");
+                });
+    }
+
+    /** A check-in, completed visit or activity while worn: the next deadline is tomorrow's. */
+    private Uni<Void> checkedIn(SqlClient c, String elderId, Instant at) {
+        if (elderId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        LocalTime deadline = deadlineOf(circles.cached(elderId).orElse(null));
+        if (deadline == null) {
+            return Uni.createFrom().voidItem();
+        }
+        activeOn.put(elderId, at.atZone(ZoneId.of(settings.zone())).toLocalDate());
+        return timers.postpone(c, TimerKind.CHECK_IN_DEADLINE, elderId, checkIns.nextDeadlineAfterCheckIn(deadline, at)).replaceWithVoid();
+    }
+
+    public LocalTime deadlineOf(CareCircle circle) {
+        if (circle == null || !circle.active()) {
+            return null;
+        }
+        if (circle.checkInPolicy() != null) {
+            return circle.checkInPolicy().enabled() ? CheckInSchedule.parseDeadline(circle.checkInPolicy().deadline()).orElse(null) : null;
+        }
+        return settings.detect().defaultCheckInDeadline().flatMap(CheckInSchedule::parseDeadline).orElse(null);
+    }
+
+    private Uni<Void> wornAgain(SqlClient c, String elderId) {
+        if (elderId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        watchOff.remove(elderId);
+        return timers.cancel(c, TimerKind.WATCH_REMOVED, elderId).replaceWithVoid();
+    }
+
+    private Uni<Void> vitals(SqlClient c, PlatformEvent e, Instant now, AfterCommit after) {
+        String elder = e.elderId();
+        if (elder == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant at = Instant.ofEpochMilli(e.ts());
+        return circles.get(c, elder).flatMap(circle -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            if (circle == null || !circle.active()) {
+                return chain;
+            }
+            if (Boolean.TRUE.equals(e.worn())) {
+                if (watchOff.contains(elder)) {
+                    chain = chain.call(() -> wornAgain(c, elder));
+                }
+                LocalDate today = at.atZone(ZoneId.of(settings.zone())).toLocalDate();
+                boolean active = e.steps() != null && e.steps() > 0;
+                if (active && !today.equals(activeOn.get(elder))) {
+                    chain = chain.call(() -> checkedIn(c, elder, at));
+                }
+            }
+            Map<AlertKind, Boolean> judged = VitalsRule.judge(circle.vitalThresholds(), e.hr(), e.spo2());
+            for (Map.Entry<AlertKind, Boolean> j : judged.entrySet()) {
+                AlertKind kind = j.getKey();
+                Integer value = kind == AlertKind.VITALS_SPO2_LOW ? e.spo2() : e.hr();
+                if (j.getValue()) {
+                    inExcursion.add(elder);
+                    chain = chain.call(() -> c.preparedQuery("""
+                                    insert into vital_excursions (elder_id, kind, since, last_seen, last_value) values ($1, $2, $3, $3, $4)
+                                    on conflict (elder_id, kind) do update set last_seen = greatest(vital_excursions.last_seen, excluded.last_seen),
+                                        last_value = excluded.last_value
+                                    """).execute(Tuple.of(elder, kind.name(), Sql.ts(at), value))
+                            .flatMap(x -> timers.setIfAbsent(c, TimerKind.VITALS_SUSTAINED, elder + ":" + kind.name(),
+                                    at.plus(settings.detect().vitalsSustain()), null, eventJson(e))));
+                } else if (inExcursion.contains(elder)) {
+                    chain = chain.call(() -> c.preparedQuery("delete from vital_excursions where elder_id = $1 and kind = $2 and since <= $3")
+                            .execute(Tuple.of(elder, kind.name(), Sql.ts(at)))
+                            .flatMap(x -> timers.cancel(c, TimerKind.VITALS_SUSTAINED, elder + ":" + kind.name())));
+                }
+            }
+            if (e.battery() != null && e.battery() <= settings.detect().lowBatteryPercent() && e.battery() >= 0) {
+                chain = chain.call(() -> alertStore.findOpen(c, elder, AlertKind.LOW_BATTERY)
+                        .flatMap(open -> open != null ? Uni.createFrom().voidItem()
+                                : raise(c, e, AlertKind.LOW_BATTERY, "battery " + e.battery() + "%", now, after)));
+            }
+            if (e.loc() != null && SafeZoneRule.outside(circle.safeZone(), e.loc())) {
+                int d = (int) SafeZoneRule.distanceMeters(circle.safeZone().center(), e.loc());
+                chain = chain.call(() -> raise(c, e, AlertKind.LEFT_SAFE_ZONE, d + " m from the centre of the safe zone", now, after));
+            }
+            return chain;
+        });
+    }
+
+    private Uni<Void> receipt(SqlClient c, PlatformEvent e, Instant now, AfterCommit after) {
+        if (e.notificationId() == null || e.actorId() == null || e.action() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(e.notificationId());
+        } catch (IllegalArgumentException bad) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant at = Instant.ofEpochMilli(e.ts());
+        return notifications.receipt(c, id, e.actorId(), e.action(), at).flatMap(r -> {
+            if (r == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> logged = alertStore.timeline(c, r.alertId(), "RECEIPT", null, null, e.actorId(),
+                    e.action() + (e.note() == null ? "" : ": " + e.note()));
+            AlertAction action = switch (e.action()) {
+                case "ACCEPTED" -> AlertAction.ACCEPT;
+                case "ARRIVED" -> AlertAction.ARRIVE;
+                case "RESOLVED" -> AlertAction.RESOLVE;
+                default -> null;
+            };
+            if (action == null) {
+                return logged;
+            }
+            // A receipt that no longer fits (someone else accepted first) stays in the timeline only.
+            return logged.flatMap(x -> alerts.act(c, r.alertId(), action, e.actorId(), e.note(), now)
+                    .replaceWithVoid()
+                    .onFailure(IllegalTransitionException.class).recoverWithUni(
+                            err -> alertStore.timeline(c, r.alertId(), "RECEIPT_IGNORED", null, null, e.actorId(), err.getMessage())));
+        });
+    }
+
+    private String eventJson(PlatformEvent e) {
+        try {
+            return json.writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public PlatformEvent parseEvent(String payload) throws JsonProcessingException {
+        return json.readValue(payload, PlatformEvent.class);
+    }
+}
