@@ -77,7 +77,7 @@ public class FacilityService {
         if (!caller.is(Roles.BUREAU) && station == null) {
             return Uni.createFrom().item(List.of());
         }
-        return pool.preparedQuery("SELECT " + COLUMNS + """
+        return pool.preparedQuery("SELECT " + COLUMNS + " " + """
                          FROM facility WHERE ($1::text IS NULL OR area_id = $1) AND ($2::text IS NULL OR kind = $2)
                          AND ($3::text IS NULL OR operating_station_id = $3) ORDER BY code""")
                 .execute(Tuple.of(areaId, kind == null ? null : kind.name(), station))

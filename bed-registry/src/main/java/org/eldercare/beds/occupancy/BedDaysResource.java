@@ -18,7 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api")
+@Path("/api/bed-days")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "bed-days", description = "Bed-days per facility per month (Asia/Shanghai days; admission day counts, discharge day does not)")
 public class BedDaysResource {
@@ -34,15 +34,6 @@ public class BedDaysResource {
     }
 
     @GET
-    @Path("/facilities/{facilityId}/bed-days")
-    @RolesAllowed({Roles.SERVICE, Roles.BUREAU})
-    @Operation(summary = "One facility's bed-days in a month")
-    public Uni<FacilityBedDays> ofFacility(@PathParam("facilityId") UUID facilityId, @QueryParam("month") String month) {
-        return bedDays.ofFacility(facilityId, month(month));
-    }
-
-    @GET
-    @Path("/bed-days")
     @RolesAllowed({Roles.SERVICE, Roles.BUREAU})
     @Operation(summary = "Bed-days of every facility open during the month, optionally only those a station runs")
     public Uni<MonthBedDays> all(@QueryParam("month") String month, @QueryParam("stationId") String stationId) {

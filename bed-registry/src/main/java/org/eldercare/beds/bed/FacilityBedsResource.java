@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,29 +26,25 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api")
+@Path("/api/facilities/{facilityId}/beds")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "beds", description = "Beds of a facility, nursing-type or general, and their status")
-public class BedResource {
+public class FacilityBedsResource {
 
     /** One bed labelled {@code label}, or {@code count} beds labelled label1..labelN. */
     public record NewBeds(@NotBlank @Size(max = 60) String label, @Min(1) @Max(2000) Integer count,
                           @NotNull BedType type, LocalDate inServiceFrom) {
     }
 
-    public record StatusChange(@NotNull BedStatus status, LocalDate effectiveOn) {
-    }
-
     private final BedService beds;
     private final SecurityIdentity identity;
 
-    public BedResource(BedService beds, SecurityIdentity identity) {
+    public FacilityBedsResource(BedService beds, SecurityIdentity identity) {
         this.beds = beds;
         this.identity = identity;
     }
 
     @POST
-    @Path("/facilities/{facilityId}/beds")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BUREAU)
     @Operation(summary = "Register beds in a facility (inServiceFrom defaults to the facility's opening day)")
@@ -59,19 +54,9 @@ public class BedResource {
     }
 
     @GET
-    @Path("/facilities/{facilityId}/beds")
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
     @Operation(summary = "A facility's beds with their current occupant")
     public Uni<List<Bed>> list(@PathParam("facilityId") UUID facilityId) {
         return beds.list(facilityId, Caller.of(identity));
-    }
-
-    @PUT
-    @Path("/beds/{bedId}/status")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.BUREAU)
-    @Operation(summary = "Suspend, resume or decommission a bed")
-    public Uni<Bed> setStatus(@PathParam("bedId") UUID bedId, @Valid @NotNull StatusChange in) {
-        return beds.setStatus(bedId, in.status(), in.effectiveOn());
     }
 }
