@@ -55,9 +55,11 @@ public final class EmbeddedInfra {
     }
 
     private static void runPostgres(Settings settings) throws Exception {
+        Path ready = readyFile(settings.stateDir(), "embedded-postgres");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.postgresDataDir(), settings.dbPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                Files.deleteIfExists(ready);
                 server.close();
             } catch (IOException e) {
                 System.err.println("could not stop PostgreSQL cleanly: " + e);
@@ -65,19 +67,40 @@ public final class EmbeddedInfra {
         }, "postgres-shutdown"));
         // initdb made "postgres" the superuser, reachable without a password on loopback.
         provision(settings, "127.0.0.1", server.port(), "postgres", "");
+        Files.writeString(ready, Long.toString(ProcessHandle.current().pid()));
         LOG.info("PostgreSQL ready on 127.0.0.1:" + server.port() + ", data in " + settings.postgresDataDir());
         Thread.currentThread().join();
     }
 
     private static void runBroker(Settings settings) throws Exception {
+        Path ready = readyFile(settings.stateDir(), "embedded-mqtt");
         GatewayBrokerAuth auth = new GatewayBrokerAuth(settings.brokerAuthUrl(), settings.mqttServiceUser(),
                 settings.mqttServicePassword(), Duration.ofSeconds(30), Duration.ofSeconds(5));
         EmbeddedBroker broker = EmbeddedBroker.start(settings.mqttBind(), settings.mqttPort(), settings.mqttDataDir(),
                 auth);
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "mqtt-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(ready);
+            } catch (IOException e) {
+                System.err.println("could not remove " + ready + ": " + e);
+            }
+            broker.close();
+        }, "mqtt-shutdown"));
+        Files.writeString(ready, Long.toString(ProcessHandle.current().pid()));
         LOG.info("MQTT broker ready on " + settings.mqttBind() + ":" + broker.port() + ", data in "
                 + settings.mqttDataDir() + ", device credentials checked by " + settings.brokerAuthUrl());
         Thread.currentThread().join();
+    }
+
+    /**
+     * The script waits for this file, not just the port: PostgreSQL listens before the role and
+     * databases exist, and a caller racing the provisioning would see them missing.
+     */
+    private static Path readyFile(Path stateDir, String server) throws IOException {
+        Files.createDirectories(stateDir);
+        Path ready = stateDir.resolve(server + ".ready");
+        Files.deleteIfExists(ready);
+        return ready;
     }
 
     private static void provision(Settings settings, String host, int port, String adminUser, String adminPassword)
@@ -105,6 +128,7 @@ public final class EmbeddedInfra {
                 }
             }
             Files.deleteIfExists(pidFile);
+            Files.deleteIfExists(stateDir.resolve(name + ".ready"));
         }
         stopOrphanedPostmaster(stateDir.resolve("embedded-postgres"));
     }
