@@ -28,13 +28,10 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api")
+@Path("/api/statements")
 @Tag(name = "Subsidy statements")
 @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
 public class StatementResource {
-
-    public record DraftRequest(@NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be YYYY-MM") String month) {
-    }
 
     public record RejectRequest(@NotBlank @Size(max = 2000) String reason) {
     }
@@ -53,22 +50,7 @@ public class StatementResource {
         this.print = print;
     }
 
-    @POST
-    @Path("/stations/{stationId}/statements")
-    @Operation(summary = "Compute the month's statement as a draft (again, while it is a draft or was rejected)")
-    public Uni<StatementView> draft(@PathParam("stationId") String stationId, @Valid @NotNull DraftRequest req) {
-        return statements.draft(stationId, YearMonth.parse(req.month()), caller());
-    }
-
     @GET
-    @Path("/stations/{stationId}/statements")
-    @Operation(summary = "A station's statements, newest month first")
-    public Uni<List<StatementView.Summary>> ofStation(@PathParam("stationId") String stationId) {
-        return statements.ofStation(stationId, caller());
-    }
-
-    @GET
-    @Path("/statements")
     @RolesAllowed(Roles.BUREAU)
     @Operation(summary = "All statements, or those in one status (the bureau's review queue: status=SUBMITTED)")
     public Uni<List<StatementView.Summary>> byStatus(@QueryParam("status") StatementStatus status) {
@@ -76,14 +58,14 @@ public class StatementResource {
     }
 
     @GET
-    @Path("/statements/{id}")
+    @Path("/{id}")
     @Operation(summary = "A statement with its lines, the records behind each line, and its flags")
     public Uni<StatementView> get(@PathParam("id") UUID id) {
         return statements.get(id, caller());
     }
 
     @GET
-    @Path("/statements/{id}/csv")
+    @Path("/{id}/csv")
     @Produces("text/csv")
     @Operation(summary = "The statement as CSV, one row per record")
     public Uni<Response> csv(@PathParam("id") UUID id) {
@@ -93,7 +75,7 @@ public class StatementResource {
     }
 
     @GET
-    @Path("/statements/{id}/print")
+    @Path("/{id}/print")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The statement laid out for printing")
     public Uni<String> printable(@PathParam("id") UUID id) {
@@ -101,14 +83,14 @@ public class StatementResource {
     }
 
     @POST
-    @Path("/statements/{id}/submit")
+    @Path("/{id}/submit")
     @Operation(summary = "Submit a draft to the bureau (the station's operator or the bureau)")
     public Uni<StatementView> submit(@PathParam("id") UUID id) {
         return statements.submit(id, caller());
     }
 
     @POST
-    @Path("/statements/{id}/approve")
+    @Path("/{id}/approve")
     @RolesAllowed(Roles.BUREAU)
     @Operation(summary = "Approve a submitted statement; it is frozen from then on")
     public Uni<StatementView> approve(@PathParam("id") UUID id) {
@@ -116,7 +98,7 @@ public class StatementResource {
     }
 
     @POST
-    @Path("/statements/{id}/reject")
+    @Path("/{id}/reject")
     @RolesAllowed(Roles.BUREAU)
     @Operation(summary = "Send a submitted statement back to the station with a reason")
     public Uni<StatementView> reject(@PathParam("id") UUID id, @Valid @NotNull RejectRequest req) {
@@ -124,7 +106,7 @@ public class StatementResource {
     }
 
     @POST
-    @Path("/statements/{id}/pay")
+    @Path("/{id}/pay")
     @RolesAllowed(Roles.BUREAU)
     @Operation(summary = "Mark an approved statement paid")
     public Uni<StatementView> pay(@PathParam("id") UUID id, @Valid PayRequest req) {
