@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one trial CSV: {@code time,x,y,z} per line, comma separated, optional header line.
+ * A header is recognised by a first field that is neither a number nor a time.
  * Time is either a number ({@link TimeUnit}) or a local date-time {@code yyyy-MM-dd HH:mm:ss[.fraction]}
  * ('T' allowed as separator) or a time of day {@code HH:mm:ss[.fraction]} (a wrap past midnight adds a day).
  * Acceleration unit per {@link AccelerationUnit}. Any later line that does not parse makes the whole trial
@@ -107,8 +108,8 @@ public final class TrialCsvReader {
                 }
             }
             if (!numbers) {
-                if (rows.isEmpty() && lineNo == firstNonEmpty(lines)) {
-                    continue; // header
+                if (t == null && rows.isEmpty() && lineNo == firstNonEmpty(lines)) {
+                    continue; // header: its first field is neither a number nor a time
                 }
                 throw new UnreadableTrialException("line " + lineNo + ": not time,x,y,z: " + abbreviate(line));
             }
