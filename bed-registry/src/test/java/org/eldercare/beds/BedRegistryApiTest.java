@@ -354,4 +354,40 @@ class BedRegistryApiTest {
                 .body("plan.planCode", equalTo("demo-14th")).body("coverage.targetBedsPer1000", equalTo(7.0f))
                 .body("coverage.countedBeds", equalTo(1916)).body("coverage.bedsGap", equalTo(35));
     }
+
+    @Test
+    void facilitiesImportFromCsvAllOrNothing() {
+        District d = district();
+        String x = UUID.randomUUID().toString().substring(0, 8);
+        String header = "code,name,kind,area_id,owner_type,operator_name,operating_station_id,star_rating,licensed_capacity,nursing_staff,opened_on,closed_on,nursing_beds,general_beds\n";
+        String bad = header
+                + "I-" + x + ",Home,INSTITUTION," + d.c11() + ",PUBLIC,Bureau,,3,50,6,2019-01-01,,30,20\n"
+                + "J-" + x + ",Wrong level,INSTITUTION," + d.s1() + ",PUBLIC,,,,10,1,2019-01-01,,1,1\n"
+                + "K-" + x + ",Bad,SHOP," + d.c12() + ",PUBLIC,,,9,ten,1,2019-13-01,,1,1\n"
+                + "I-" + x + ",Twice,STATION," + d.c12() + ",PRIVATE,,,,4,1,2019-01-01,,2,2\n";
+        as(BUREAU).contentType("text/csv").body(bad).post("/api/facilities/import").then().statusCode(400)
+                .body("context.rows.line", equalTo(List.of(3, 4, 5)))
+                .body("context.rows[1].reason", containsString("SHOP"))
+                .body("context.rows[1].reason", containsString("licensed_capacity"));
+        as(BUREAU).get("/api/facilities?areaId=" + d.c11()).then().statusCode(200).body("$", hasSize(0));
+        String good = header
+                + "I-" + x + ",Home,INSTITUTION," + d.c11() + ",PUBLIC,Bureau,,3,50,6,2019-01-01,,30,20\n"
+                + "S-" + x + ",Station,station," + d.c12() + ",public_built_private_run,Op,st-" + x + ",2,4,2,2019-01-01,,2,2\n";
+        as(BUREAU).contentType("text/csv").body(good).post("/api/facilities/import").then().statusCode(200)
+                .body("facilities", equalTo(2)).body("beds", equalTo(54));
+        as(BUREAU).get("/api/coverage/" + d.s1() + "?date=2020-01-01").then().statusCode(200)
+                .body("coverage.countedBeds", equalTo(54)).body("coverage.nursingBeds", equalTo(32));
+        // A facility cannot close while someone still stays in it.
+        String f = as(BUREAU).get("/api/facilities?areaId=" + d.c12()).then().extract().path("[0].id");
+        admit(BUREAU, beds(f).get(0), elder(), null, null).then().statusCode(201);
+        as(BUREAU).contentType(ContentType.JSON).body(Map.of("code", "S-" + x, "name", "Station", "kind", "STATION", "areaId", d.c12(),
+                        "ownerType", "PUBLIC", "licensedCapacity", 4, "nursingStaff", 2, "openedOn", "2019-01-01", "closedOn", "2020-01-01"))
+                .put("/api/facilities/" + f).then().statusCode(409).body("detail", containsString("discharge them"));
+    }
+
+    @Test
+    void operationsEndpointsAnswer() {
+        given().get("/q/health").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/facilities/{facilityId}/bed-days"));
+    }
 }

@@ -48,11 +48,23 @@ public class FacilityResource {
     }
 
     private final FacilityService facilities;
+    private final FacilityImporter importer;
     private final SecurityIdentity identity;
 
-    public FacilityResource(FacilityService facilities, SecurityIdentity identity) {
+    public FacilityResource(FacilityService facilities, FacilityImporter importer, SecurityIdentity identity) {
         this.facilities = facilities;
+        this.importer = importer;
         this.identity = identity;
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(summary = "Import facilities with their beds from CSV (columns code,name,kind,area_id,owner_type,licensed_capacity,"
+            + "nursing_staff,opened_on and optionally operator_name,operating_station_id,star_rating,closed_on,nursing_beds,general_beds); all rows or none")
+    public Uni<FacilityImporter.Result> importCsv(String csv) {
+        return importer.importCsv(csv, false);
     }
 
     @POST

@@ -47,7 +47,7 @@ public class FacilityService {
     public Uni<Facility> update(UUID id, Facility f) {
         Facility withId = new Facility(id, f.code(), f.name(), f.kind(), f.areaId(), f.ownerType(), f.operatorName(),
                 f.operatingStationId(), f.starRating(), f.licensedCapacity(), f.nursingStaff(), f.openedOn(), f.closedOn());
-        return pool.withTransaction(c -> checkArea(c, withId).flatMap(ok -> c.preparedQuery("""
+        return pool.withTransaction(c -> checkArea(c, withId).flatMap(ok -> staysAfterClosing(c, withId)).flatMap(ok -> c.preparedQuery("""
                         UPDATE facility SET code = $2, name = $3, kind = $4, area_id = $5, owner_type = $6, operator_name = $7,
                             operating_station_id = $8, star_rating = $9, licensed_capacity = $10, nursing_staff = $11,
                             opened_on = $12, closed_on = $13 WHERE id = $1""")
@@ -87,6 +87,24 @@ public class FacilityService {
     public static Uni<Facility> find(SqlClient c, UUID id) {
         return c.preparedQuery("SELECT " + COLUMNS + " FROM facility WHERE id = $1").execute(Tuple.of(id))
                 .map(r -> Db.first(r, FacilityService::facility));
+    }
+
+    /** A facility cannot close while elders still stay in it on or after the closing day. */
+    private static Uni<Boolean> staysAfterClosing(SqlClient c, Facility f) {
+        if (f.closedOn() == null) {
+            return Uni.createFrom().item(true);
+        }
+        return c.preparedQuery("""
+                        SELECT count(*) AS n FROM stay s JOIN bed b ON b.id = s.bed_id WHERE b.facility_id = $1
+                        AND (s.discharged_at IS NULL OR (s.discharged_at AT TIME ZONE 'Asia/Shanghai')::date > $2)""")
+                .execute(Tuple.of(f.id(), f.closedOn())).map(r -> {
+                    long n = Db.first(r, x -> x.getLong("n"));
+                    if (n > 0) {
+                        throw ProblemException.conflict(n + " stay(s) in facility " + f.code() + " last beyond " + f.closedOn()
+                                + "; discharge them before closing it.");
+                    }
+                    return true;
+                });
     }
 
     private static Uni<Boolean> checkArea(SqlClient c, Facility f) {
