@@ -35,6 +35,7 @@ public final class FallDetector {
     private long scan;
     private Candidate pending;
     private long refractoryUntil = Long.MIN_VALUE;
+    private long lastDetectedImpact = Long.MIN_VALUE;
 
     public FallDetector(FallDetectionParameters parameters) {
         this(parameters, CandidateListener.NONE);
@@ -72,6 +73,12 @@ public final class FallDetector {
             if (firstSampleEpochMs - expected > p.maxGapMs() || newestTime - firstSampleEpochMs > p.maxGapMs()) {
                 reset();
             }
+        }
+        if (firstSampleEpochMs < lastDetectedImpact) {
+            // the watch clock went back past the last detected fall: its refractory period, measured on the
+            // old clock, would otherwise blind the detector for as long as the jump
+            refractoryUntil = Long.MIN_VALUE;
+            lastDetectedImpact = Long.MIN_VALUE;
         }
         ensureRing(hz, firstSampleEpochMs);
         FallDetection first = null;
@@ -249,6 +256,7 @@ public final class FallDetector {
             return Decision.REJECTED;
         }
         refractoryUntil = c.impactTime + p.refractoryMs();
+        lastDetectedImpact = c.impactTime;
         listener.onCandidate(new CandidateEvaluation(c.impactTime, c.peak,
                 CandidateEvaluation.Outcome.DETECTED, activity, ffMin, stillMs, angle));
         return new Decision(new FallDetection(c.impactTime, stillEnd, c.peak, activity, ffMin, freeFall, stillMs,

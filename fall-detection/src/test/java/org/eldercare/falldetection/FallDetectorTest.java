@@ -218,6 +218,31 @@ class FallDetectorTest {
         assertTrue(d.bufferCapacity() <= Math.ceil(DEFAULTS.historyMs() / 1000.0 * hz) + 16, "ring stays bounded");
     }
 
+    @Test
+    void clockJumpingBackBeforeADetectedFallDoesNotBlindTheDetector() {
+        double hz = 25;
+        double[][] fall = SyntheticTraces.forwardFall(hz, 5);
+        FallDetector d = new FallDetector(DEFAULTS);
+        assertEquals(1, Feed.windows(d, fall, hz, 50, Feed.T0).size());
+        // the watch resynchronises its clock one hour back; a new fall right after must still be reported
+        assertEquals(1, Feed.windows(d, fall, hz, 50, Feed.T0 - 3_600_000).size());
+    }
+
+    @Test
+    void streamingForTwoWeeksWithoutAGapKeepsCorrectTimes() {
+        // sample offsets are ints from a base time; more than 2^31 ms (24.8 days) must not overflow them
+        double hz = 1;
+        FallDetector d = new FallDetector(DEFAULTS);
+        double[][] still = SyntheticTraces.at(hz).still(600, SyntheticTraces.ARM_HANGING, 0.01).build();
+        long t = Feed.T0;
+        for (int i = 0; i < 30 * 24 * 6; i++, t += 600_000) { // 30 days in 10-minute windows
+            d.accept(t, hz, still);
+        }
+        assertEquals(Optional.of(t - 1000), d.newestSampleEpochMs());
+        double[][] fall = SyntheticTraces.forwardFall(25, 5);
+        assertEquals(1, Feed.windows(d, fall, 25, 50, t).size(), "still detects after a month of streaming");
+    }
+
     // ---- input validation -----------------------------------------------------------------------------------
 
     @Test

@@ -27,7 +27,7 @@ class TrialReplayerTest {
         // 33 samples delivered in 4 bursts over one second, as the watch logs do
         double[] t = new double[33];
         for (int i = 0; i < t.length; i++) {
-            t[i] = 1_000_000 + (i / 8) * 250.0 + (i == 32 ? 0 : 0);
+            t[i] = 1_000_000 + (i / 8) * 250.0;
         }
         t[32] = 1_001_000;
         List<TrialReplayer.Segment> s = REPLAYER.segments(t);
