@@ -310,9 +310,14 @@ class BedRegistryApiTest {
         as(BUREAU).get("/api/coverage/" + d.id() + "/trend?from=2020-11&to=2021-02").then().statusCode(200)
                 .body("$", hasSize(4)).body("month", equalTo(List.of("2020-11", "2020-12", "2021-01", "2021-02")))
                 .body("[1].coverage.countedBeds", equalTo(84)).body("[0].plan.year", equalTo(2020))
-                .body("[2].coverage.occupiedBeds", equalTo(1));
+                .body("[2].coverage.occupiedBeds", equalTo(1))
+                // December: 31 + 30 bed-days of 84 beds x 31 days = 2.34 %; the home-care beds are not counted.
+                .body("[1].bedDays", equalTo(61)).body("[1].availableBedDays", equalTo(2604))
+                .body("[1].bedDayUtilisationPercent", equalTo(2.34f))
+                .body("[0].bedDays", equalTo(0)).body("[0].availableBedDays", equalTo(2520))
+                .body("[2].bedDays", equalTo(31));
         as(BUREAU).get("/api/coverage/" + d.id() + "/trend?from=2020-11&to=2021-02&format=csv").then().statusCode(200)
-                .body(containsString("2021-02,2021-02-28," + plan + ",2020," + d.id()));
+                .body(containsString("2021-02,2021-02-28," + plan + ",2020,28,2352,1.19," + d.id()));
         as(BUREAU).get("/api/coverage/nowhere-" + d.id()).then().statusCode(404);
         as(BUREAU).get("/api/coverage/" + d.id() + "?date=31.12.2020").then().statusCode(400);
     }

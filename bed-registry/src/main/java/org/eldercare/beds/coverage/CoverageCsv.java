@@ -63,13 +63,17 @@ public final class CoverageCsv {
 
     public static String trend(List<CoverageService.TrendPoint> points) {
         StringBuilder b = new StringBuilder();
-        List<Object> header = new ArrayList<>(List.of("month", "date", "plan", "plan_year"));
+        List<Object> header = new ArrayList<>(List.of("month", "date", "plan", "plan_year", "bed_days", "available_bed_days",
+                "bed_day_utilisation_percent"));
         COLUMNS.stream().filter(c -> !c.name().equals("parent_id")).forEach(c -> header.add(c.name()));
         b.append(Csv.line(header)).append("\r\n");
         for (CoverageService.TrendPoint p : points) {
             List<Object> row = new ArrayList<>(List.of(p.month(), p.date()));
             row.add(p.plan() == null ? null : p.plan().planCode());
             row.add(p.plan() == null ? null : p.plan().year());
+            row.add(p.bedDays());
+            row.add(p.availableBedDays());
+            row.add(p.bedDayUtilisationPercent());
             COLUMNS.stream().filter(c -> !c.name().equals("parent_id")).forEach(c -> row.add(c.value().apply(p.coverage())));
             b.append(Csv.line(row)).append("\r\n");
         }

@@ -14,6 +14,7 @@ import org.eldercare.beds.occupancy.BedDays;
 import org.eldercare.beds.plan.PlanService;
 import org.eldercare.web.ProblemException;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -41,7 +42,12 @@ public class CoverageService {
         this.plans = plans;
     }
 
-    public record TrendPoint(String month, LocalDate date, CoverageTarget plan, AreaCoverage coverage) {
+    /**
+     * One month of a trend: coverage at the month's end (today for the running month), and the
+     * month's utilisation by bed-days: bed-days of counted beds ÷ the bed-days those beds were in service.
+     */
+    public record TrendPoint(String month, LocalDate date, CoverageTarget plan, long bedDays, long availableBedDays,
+                             BigDecimal bedDayUtilisationPercent, AreaCoverage coverage) {
     }
 
     public Uni<CoverageReport> coverage(String areaId, LocalDate date, String planCode) {
@@ -65,14 +71,47 @@ public class CoverageService {
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
                 YearMonth month = m;
                 LocalDate day = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
-                chain = chain.flatMap(list -> compute(c, areaId, day, planCode).map(r -> {
-                    AreaCoverage a = r.coverage();
-                    list.add(new TrendPoint(month.toString(), day, r.plan(), strip(a)));
+                chain = chain.flatMap(list -> compute(c, areaId, day, planCode).flatMap(r -> monthBedDays(c, r, month, today).map(bd -> {
+                    list.add(new TrendPoint(month.toString(), day, r.plan(), bd[0], bd[1],
+                            CoverageCalculator.ratio(bd[0], 100, bd[1]), strip(r.coverage())));
                     return list;
-                }));
+                })));
             }
             return chain;
         });
+    }
+
+    /** Bed-days of the counted beds in the area during the month, and the bed-days they were in service. */
+    private Uni<long[]> monthBedDays(SqlConnection c, CoverageReport r, YearMonth month, LocalDate today) {
+        BedDays.Window w = BedDays.window(month, today);
+        String[] communities = communities(r.coverage(), new ArrayList<>()).toArray(String[]::new);
+        String[] kinds = (r.plan() == null ? EnumSet.allOf(FacilityKind.class) : r.plan().countedKinds()).stream()
+                .map(Enum::name).toArray(String[]::new);
+        Uni<Long> available = c.preparedQuery("""
+                        SELECT coalesce(sum(GREATEST(0, LEAST(coalesce(b.decommissioned_on, 'infinity'::date),
+                                                              coalesce(f.closed_on, 'infinity'::date), $3::date)
+                                                        - GREATEST(b.in_service_from, f.opened_on, $2::date))), 0) AS days
+                        FROM bed b JOIN facility f ON f.id = b.facility_id WHERE f.area_id = ANY($1) AND f.kind = ANY($4)""")
+                .execute(Tuple.of(communities, w.from(), w.toExclusive(), kinds)).map(rows -> Db.first(rows, x -> x.getLong("days")));
+        Uni<Long> used = c.preparedQuery("""
+                        SELECT s.admitted_at, s.discharged_at FROM stay s JOIN bed b ON b.id = s.bed_id JOIN facility f ON f.id = b.facility_id
+                        WHERE f.area_id = ANY($1) AND f.kind = ANY($4) AND s.period && tstzrange($2, $3, '[)')""")
+                .execute(Tuple.of(communities, Db.ts(w.start()), Db.ts(w.end()), kinds)).map(rows -> {
+                    long sum = 0;
+                    for (Row s : rows) {
+                        sum += BedDays.count(Db.instant(s, "admitted_at"), Db.instant(s, "discharged_at"), w);
+                    }
+                    return sum;
+                });
+        return used.flatMap(u -> available.map(a -> new long[]{u, a}));
+    }
+
+    private static List<String> communities(AreaCoverage a, List<String> into) {
+        if (a.level() == AreaLevel.COMMUNITY) {
+            into.add(a.areaId());
+        }
+        a.children().forEach(ch -> communities(ch, into));
+        return into;
     }
 
     private <T> Uni<T> snapshot(java.util.function.Function<SqlConnection, Uni<T>> work) {
