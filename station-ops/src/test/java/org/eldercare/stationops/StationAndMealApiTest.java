@@ -85,6 +85,10 @@ class StationAndMealApiTest {
                 .body("priceFen", equalTo(4200)).body("subsidyFen", equalTo(500)).body("elderPaidFen", equalTo(3700))
                 .body("byMeal.LUNCH.booked", equalTo(1)).body("byMeal.LUNCH.served", equalTo(2))
                 .body("byMeal.LUNCH.servedByMode.DELIVERY", equalTo(1)).body("byMeal.DINNER.subsidised", equalTo(0));
+
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("stationops_meals_served_total"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/stations/{stationId}/meals-served"));
     }
 
     @Test

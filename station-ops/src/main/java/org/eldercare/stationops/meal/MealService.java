@@ -2,6 +2,7 @@ package org.eldercare.stationops.meal;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eldercare.stationops.DistrictCalendar;
@@ -38,6 +39,12 @@ public class MealService {
 
     /** A counter clock a little ahead is tolerated; meals "served" further in the future are refused. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
+
+    private final MeterRegistry metrics;
+
+    public MealService(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
 
     @WithTransaction
     public Uni<MenuItemView> addMenuItem(String stationId, MenuItemRequest req) {
@@ -155,6 +162,8 @@ public class MealService {
                             return decideSubsidy(station, m, req, reason);
                         }))
                 .flatMap(x -> m.<ServedMeal>persist())
+                .invoke(saved -> metrics.counter("stationops.meals.served", "subsidised", String.valueOf(saved.subsidyFen > 0),
+                        "offline", String.valueOf(saved.offline)).increment())
                 .map(saved -> view(saved, reason[0]));
     }
 

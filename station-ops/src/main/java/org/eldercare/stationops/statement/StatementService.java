@@ -3,6 +3,7 @@ package org.eldercare.stationops.statement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,11 +61,13 @@ public class StatementService {
 
     private final BedDaysSource bedDaysSource;
     private final ObjectMapper json;
+    private final MeterRegistry metrics;
     private final StatementCalculator calculator = new StatementCalculator();
 
-    public StatementService(BedDaysSource bedDaysSource, ObjectMapper json) {
+    public StatementService(BedDaysSource bedDaysSource, ObjectMapper json, MeterRegistry metrics) {
         this.bedDaysSource = bedDaysSource;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Creates the month's draft, or recomputes it while it is a draft or was rejected. */
@@ -137,6 +140,8 @@ public class StatementService {
         s.computedBy = caller.subject();
         s.submittedAt = null;
         s.submittedBy = null;
+        // Flags raised per computation: a rising rate of one kind is worth a look across the district.
+        flags.forEach(f -> metrics.counter("stationops.statement.flags", "code", f.code().name()).increment());
         Uni<SubsidyStatement> saved = existing != null ? Uni.createFrom().item(s) : s.persist();
         return saved.map(x -> StatementView.of(x, computed.lines(), flags));
     }
