@@ -29,6 +29,7 @@ DB_PORT="${ELDERCARE_DB_PORT:-5432}"
 MQTT_PORT="${MQTT_PORT:-1884}"
 MODULE="$ROOT/local-infra"
 JAR="$MODULE/target/local-infra.jar"
+MAIN=org.eldercare.localinfra.EmbeddedInfra
 JAVA_OPTS=(-Xms32m -Djava.util.logging.manager=org.jboss.logmanager.LogManager)
 # shellcheck disable=SC2206
 [ -n "${LOCAL_INFRA_JAVA_OPTS:-}" ] && JAVA_OPTS+=(${LOCAL_INFRA_JAVA_OPTS})
@@ -78,7 +79,7 @@ start() { # name port subcommand
     cp -r "$JAR" "$MODULE/target/lib" "$run/"
     rm -f "$ready"
     log "starting $name on port $port (log: $logfile)"
-    nohup java "${JAVA_OPTS[@]}" -jar "$run/local-infra.jar" "$sub" >>"$logfile" 2>&1 </dev/null &
+    nohup java "${JAVA_OPTS[@]}" -cp "$run/local-infra.jar:$run/lib/*" "$MAIN" "$sub" >>"$logfile" 2>&1 </dev/null &
     echo $! >"$pidfile"
   fi
   local pid i
@@ -96,10 +97,10 @@ start() { # name port subcommand
   log "$name did not become ready within 120 s; see $logfile"; return 1
 }
 
-any_jar() { # a runnable copy, for 'stop' even after 'mvn clean'
+classpath() { # a runnable copy, for 'stop' even after 'mvn clean'
   local jar
   for jar in "$JAR" "$STATE"/run/*/local-infra.jar; do
-    [ -f "$jar" ] && { echo "$jar"; return 0; }
+    [ -f "$jar" ] && [ -d "$(dirname "$jar")/lib" ] && { echo "$jar:$(dirname "$jar")/lib/*"; return 0; }
   done
   return 1
 }
@@ -109,11 +110,11 @@ case "${1:-}" in
   mqtt) start embedded-mqtt "$MQTT_PORT" mqtt ;;
   provision)
     build
-    java "${JAVA_OPTS[@]}" -jar "$JAR" provision
+    java "${JAVA_OPTS[@]}" -cp "$JAR:$MODULE/target/lib/*" "$MAIN" provision
     ;;
   stop)
-    if jar="$(any_jar)"; then
-      java "${JAVA_OPTS[@]}" -jar "$jar" stop
+    if cp="$(classpath)"; then
+      java "${JAVA_OPTS[@]}" -cp "$cp" "$MAIN" stop
     fi
     ;;
   *) echo "usage: $0 postgres|mqtt|provision|stop" >&2; exit 2 ;;

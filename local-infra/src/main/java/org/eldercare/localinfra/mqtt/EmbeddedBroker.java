@@ -46,8 +46,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
 
         Server server = new Server();
-        SharedSubscriptionBridge bridge = new SharedSubscriptionBridge(server, dataDir.resolve("shared-subscriptions"));
-        server.startServer(new MemoryConfig(config), List.of(bridge), null, auth, auth);
+        server.startServer(new MemoryConfig(config), List.of(new SharedSubscriptions(server)), null, auth, auth);
         return new EmbeddedBroker(server);
     }
 

