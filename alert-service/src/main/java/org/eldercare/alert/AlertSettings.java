@@ -107,6 +107,10 @@ public interface AlertSettings {
 
         @WithDefault("10s")
         Duration httpTimeout();
+
+        /** How often due retries are looked for (read by the scheduler). */
+        @WithDefault("1s")
+        Duration poll();
     }
 
     interface Webhook {
@@ -132,5 +136,9 @@ public interface AlertSettings {
     interface Timers {
         @WithDefault("200")
         int batch();
+
+        /** How often due timers are looked for (read by the scheduler). */
+        @WithDefault("1s")
+        Duration poll();
     }
 }

@@ -83,7 +83,7 @@ public class CareCircleStore {
         String body = write(circle);
         return c.preparedQuery("""
                         insert into care_circles (elder_id, version, active, station_id, area_code, body, updated_at)
-                        values ($1, $2, $3, $4, $5, $6::jsonb, now())
+                        values ($1, $2, $3, $4, $5, $6::text::jsonb, now())
                         on conflict (elder_id) do update set version = excluded.version, active = excluded.active,
                             station_id = excluded.station_id, area_code = excluded.area_code, body = excluded.body,
                             updated_at = now()
@@ -114,7 +114,7 @@ public class CareCircleStore {
     public Uni<Boolean> upsertVisitor(SqlClient c, VisitorProfile v) {
         return c.preparedQuery("""
                         insert into visitor_profiles (visitor_id, version, active, station_id, area_code, body)
-                        values ($1, $2, $3, $4, $5, $6::jsonb)
+                        values ($1, $2, $3, $4, $5, $6::text::jsonb)
                         on conflict (visitor_id) do update set version = excluded.version, active = excluded.active,
                             station_id = excluded.station_id, area_code = excluded.area_code, body = excluded.body
                         where visitor_profiles.version < excluded.version

@@ -129,7 +129,10 @@ public class EventHandler {
         if (e.elderId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return c.preparedQuery("select 1 from cancelled_falls where fall_event_id = $1").execute(Tuple.of(e.eventId()))
+        // The fall and its cancel may be handled at the same moment (replicas, concurrent handlers):
+        // a lock per fall serializes them, so the later one always sees the earlier one's effect.
+        return lockFall(c, e.eventId())
+                .flatMap(x -> c.preparedQuery("select 1 from cancelled_falls where fall_event_id = $1").execute(Tuple.of(e.eventId())))
                 .flatMap(rows -> {
                     if (rows.size() > 0) {
                         return Uni.createFrom().voidItem(); // the cancel overtook the fall
@@ -154,8 +157,9 @@ public class EventHandler {
         }
         // The FALL's eventId is "<deviceId>:<its message id>", and ref is that message id.
         String fallId = e.deviceId() + ":" + e.ref();
-        return c.preparedQuery("insert into cancelled_falls (fall_event_id, cancelled_at) values ($1, $2) on conflict do nothing")
-                .execute(Tuple.of(fallId, Sql.ts(Instant.ofEpochMilli(e.ts()))))
+        return lockFall(c, fallId)
+                .flatMap(x -> c.preparedQuery("insert into cancelled_falls (fall_event_id, cancelled_at) values ($1, $2) on conflict do nothing")
+                        .execute(Tuple.of(fallId, Sql.ts(Instant.ofEpochMilli(e.ts())))))
                 .flatMap(x -> timers.cancel(c, TimerKind.FALL_CONFIRM, fallId))
                 .flatMap(x -> timers.cancel(c, TimerKind.FALL_CANCEL_WINDOW_END, fallId))
                 .flatMap(x -> alertStore.findOpenBySource(c, fallId))
@@ -169,6 +173,10 @@ public class EventHandler {
                     // After the window the alert stands; the people on it should still know.
                     return alertStore.timeline(c, a.id(), "NOTE", null, null, "wearer", "pressed 'I am fine' after the cancel window");
                 });
+    }
+
+    private Uni<Void> lockFall(SqlClient c, String fallId) {
+        return c.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of("fall:" + fallId)).replaceWithVoid();
     }
 
     /** A check-in, completed visit or activity while worn: the next deadline is tomorrow's. */

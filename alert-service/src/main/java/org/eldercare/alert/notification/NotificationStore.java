@@ -22,7 +22,7 @@ public class NotificationStore {
                             String userId, String payload, Instant firstPollAt) {
         return c.preparedQuery("""
                         insert into notifications (id, alert_id, tier, role, channel, address, user_id, payload, next_attempt_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9)
                         """)
                 .execute(Tuple.tuple().addUUID(id).addUUID(alertId).addInteger(tier).addString(role).addString(channel)
                         .addString(address).addString(userId).addString(payload).addOffsetDateTime(Sql.ts(firstPollAt)))

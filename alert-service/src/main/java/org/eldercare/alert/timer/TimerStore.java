@@ -19,7 +19,7 @@ public class TimerStore {
     /** Sets the timer, replacing the due time of an existing one. */
     public Uni<Void> set(SqlClient c, TimerKind kind, String key, Instant due, UUID alertId, String payload) {
         return c.preparedQuery("""
-                        insert into timers (kind, timer_key, due_at, alert_id, payload) values ($1, $2, $3, $4, $5::jsonb)
+                        insert into timers (kind, timer_key, due_at, alert_id, payload) values ($1, $2, $3, $4, $5::text::jsonb)
                         on conflict (kind, timer_key) do update set due_at = excluded.due_at, alert_id = excluded.alert_id,
                             payload = excluded.payload, claimed_by = null
                         """)
@@ -31,7 +31,7 @@ public class TimerStore {
     /** Sets the timer only if none is pending (the first occurrence counts, e.g. since when offline). */
     public Uni<Void> setIfAbsent(SqlClient c, TimerKind kind, String key, Instant due, UUID alertId, String payload) {
         return c.preparedQuery("""
-                        insert into timers (kind, timer_key, due_at, alert_id, payload) values ($1, $2, $3, $4, $5::jsonb)
+                        insert into timers (kind, timer_key, due_at, alert_id, payload) values ($1, $2, $3, $4, $5::text::jsonb)
                         on conflict (kind, timer_key) do nothing
                         """)
                 .execute(Tuple.tuple().addString(kind.name()).addString(key).addOffsetDateTime(Sql.ts(due))

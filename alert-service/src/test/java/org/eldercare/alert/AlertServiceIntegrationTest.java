@@ -1,0 +1,352 @@
+package org.eldercare.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eldercare.alert.event.Consumers;
+import org.eldercare.alert.notification.WebhookSignature;
+import org.eldercare.contracts.CareCircle;
+import org.eldercare.contracts.GeoPoint;
+import org.eldercare.contracts.PlatformEvent;
+import org.eldercare.contracts.PlatformEventType;
+import org.eldercare.contracts.Topics;
+import org.eldercare.devtokens.DevTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The service end to end against the real PostgreSQL and broker: events in over MQTT, alerts,
+ * notifications out over MQTT and the local webhook/SMS stand-ins, transitions over REST. visit-service
+ * is never running: care circles arrive over MQTT, as they would while it is down.
+ */
+@QuarkusTest
+class AlertServiceIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String BUREAU = DevTokens.mint("bureau-1", "bureau");
+
+    private static HttpServer http;
+    private static final Map<String, Integer> webhookCalls = new ConcurrentHashMap<>();
+    private static final List<String> webhookBodies = new CopyOnWriteArrayList<>();
+    private static final List<String> webhookSignatures = new CopyOnWriteArrayList<>();
+    private static final List<String> smsBodies = new CopyOnWriteArrayList<>();
+    private static MqttClient observer;
+    private static final Map<String, List<JsonNode>> received = new ConcurrentHashMap<>();
+
+    @Inject
+    Pool pool;
+    @Inject
+    Consumers consumers;
+
+    @BeforeAll
+    static void startStandIns() throws Exception {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 18931), 0);
+        http.createContext("/webhook", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            // Each notification's first two deliveries fail, to prove the retries.
+            String id = ex.getRequestHeaders().getFirst("X-Eldercare-Notification-Id");
+            int status = webhookCalls.merge(id, 1, Integer::sum) <= 2 ? 503 : 200;
+            if (status == 200) {
+                webhookBodies.add(new String(body, StandardCharsets.UTF_8));
+                webhookSignatures.add(ex.getRequestHeaders().getFirst(WebhookSignature.HEADER));
+            }
+            ex.sendResponseHeaders(status, -1);
+            ex.close();
+        });
+        http.createContext("/sms", ex -> {
+            smsBodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        http.start();
+        observer = new MqttClient("tcp://127.0.0.1:1884", "alert-test-observer-" + RUN, new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setUserName("platform");
+        o.setPassword("platform-dev-secret".toCharArray());
+        o.setCleanSession(true);
+        observer.connect(o);
+        observer.subscribe("eldercare/v1/users/+/notifications", 1, (topic, msg) -> {
+            String user = topic.split("/")[3];
+            received.computeIfAbsent(user, k -> new CopyOnWriteArrayList<>()).add(JSON.readTree(msg.getPayload()));
+        });
+    }
+
+    @AfterAll
+    static void stopStandIns() throws Exception {
+        http.stop(0);
+        observer.disconnect();
+        observer.close();
+    }
+
+    // --- helpers ---
+
+    private void awaitConsumers() {
+        await("consumers connected", () -> consumers.eventConnection() != null && consumers.eventConnection().isConnected()
+                && consumers.circleConnection().isConnected(), Duration.ofSeconds(20));
+    }
+
+    private static void await(String what, Supplier<Boolean> cond, Duration max) {
+        long end = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (cond.get()) {
+                    return;
+                }
+            } catch (AssertionError | RuntimeException ignored) {
+                // not yet
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        fail("timed out waiting for " + what);
+    }
+
+    private static void publish(String topic, Object payload) {
+        try {
+            MqttMessage m = new MqttMessage(JSON.writeValueAsBytes(payload));
+            m.setQos(1);
+            observer.publish(topic, m);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PlatformEvent event(PlatformEventType type, String elderId, String deviceId, String msgId, long ts, String ref) {
+        return new PlatformEvent(deviceId + ":" + msgId, type, elderId, deviceId, null, msgId, ts, System.currentTimeMillis(),
+                new GeoPoint(39.9071, 116.2105, 10.0), ref, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static PlatformEvent ack(String userId, String notificationId, String action, String note) {
+        return new PlatformEvent("app:" + userId + ":" + UUID.randomUUID(), PlatformEventType.NOTIFICATION_ACK, null, null, userId,
+                UUID.randomUUID().toString(), System.currentTimeMillis(), System.currentTimeMillis(), null, null, null, null, null,
+                null, null, null, notificationId, action, note, null);
+    }
+
+    private static void publishEvent(PlatformEvent e) {
+        publish(Topics.event(e.type(), e.elderId() == null ? e.actorId() : e.elderId()), e);
+    }
+
+    private record Circle(String elderId, String visitor, String family, String operator, String station, String dutyPhone) {
+    }
+
+    private Circle circle(String name, boolean checkIn) {
+        String s = name + "-" + RUN;
+        Circle c = new Circle("E-" + s, "V-" + s, "U-" + s, "op-" + s, "ST-" + s, "010-" + s);
+        publish(Topics.careCircle(c.elderId), new CareCircle(c.elderId, 1, true, "Elder " + s, "Road 1", new GeoPoint(39.9071, 116.2105, null),
+                "110107001" + "001", c.station, "HIGH", List.of("LIVING_ALONE"),
+                new CareCircle.CheckInPolicy(checkIn, "10:00"), null, null,
+                List.of(new CareCircle.FamilyContact(c.family, "Son", "SON", "138-" + s, 1, List.of("APP"))),
+                List.of(new CareCircle.AssignedVisitor(c.visitor, "Visitor", "139")),
+                new CareCircle.StationOnDuty(c.station, "Station", List.of(c.operator), c.dutyPhone)));
+        await("care circle stored", () -> count("select count(*) from care_circles where elder_id = $1", c.elderId) == 1, Duration.ofSeconds(10));
+        return c;
+    }
+
+    private long count(String sql, Object... params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private static List<Map<String, Object>> alertsOf(String elderId, boolean open) {
+        return given().auth().oauth2(BUREAU).queryParam("elderId", elderId).queryParam("open", open)
+                .get("/api/alerts").then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private static JsonNode notificationFor(String userId, String alertId) {
+        return received.getOrDefault(userId, List.of()).stream().filter(n -> n.path("alertId").asText().equals(alertId))
+                .findFirst().orElse(null);
+    }
+
+    // --- tests ---
+
+    @Test
+    void sosIsAlertedToTier1AndFollowsTheClosedLoop() {
+        awaitConsumers();
+        Circle c = circle("sos", false);
+        publishEvent(event(PlatformEventType.SOS, c.elderId, "W-" + c.elderId, "m1", System.currentTimeMillis(), null));
+        await("SOS alert dispatched", () -> "DISPATCHED".equals(alertsOf(c.elderId, true).get(0).get("state")), Duration.ofSeconds(10));
+        Map<String, Object> alert = alertsOf(c.elderId, true).get(0);
+        String alertId = (String) alert.get("id");
+        assertEquals("SOS", alert.get("kind"));
+        assertEquals("CRITICAL", alert.get("severity"));
+
+        await("visitor and family notified", () -> notificationFor(c.visitor, alertId) != null && notificationFor(c.family, alertId) != null,
+                Duration.ofSeconds(10));
+        JsonNode n = notificationFor(c.visitor, alertId);
+        assertEquals(c.elderId, n.path("elderId").asText());
+        assertEquals("ACCEPTED", n.path("actions").get(1).asText());
+
+        // Visitor accepts from the app: the lifecycle moves, the escalation chain stops.
+        publishEvent(ack(c.visitor, n.path("notificationId").asText(), "ACCEPTED", null));
+        await("accepted", () -> "ACCEPTED".equals(alertsOf(c.elderId, true).get(0).get("state")), Duration.ofSeconds(10));
+        assertEquals(0, count("select count(*) from timers where kind = 'ESCALATE' and timer_key = $1", alertId));
+
+        String visitor = DevTokens.mint(c.visitor, "visitor");
+        String stranger = DevTokens.mint("V-stranger-" + RUN, "visitor");
+        String operator = DevTokens.operator(c.operator, c.station);
+        String otherOperator = DevTokens.operator("op-x", "ST-other-" + RUN);
+        given().auth().oauth2(stranger).contentType(ContentType.JSON).body("{}").post("/api/alerts/" + alertId + "/arrive").then().statusCode(404);
+        given().auth().oauth2(visitor).contentType(ContentType.JSON).body("{}").post("/api/alerts/" + alertId + "/arrive")
+                .then().statusCode(200).body("state", org.hamcrest.Matchers.is("ARRIVED"));
+        given().auth().oauth2(visitor).contentType(ContentType.JSON).body("{}").post("/api/alerts/" + alertId + "/resolve").then().statusCode(400);
+        given().auth().oauth2(visitor).contentType(ContentType.JSON).body("{\"note\":\"helped up, no injury\"}")
+                .post("/api/alerts/" + alertId + "/resolve").then().statusCode(200).body("state", org.hamcrest.Matchers.is("RESOLVED"));
+        given().auth().oauth2(visitor).contentType(ContentType.JSON).body("{}").post("/api/alerts/" + alertId + "/verify").then().statusCode(403);
+        given().auth().oauth2(otherOperator).contentType(ContentType.JSON).body("{}").post("/api/alerts/" + alertId + "/verify").then().statusCode(404);
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{}").post("/api/alerts/" + alertId + "/close")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{}").post("/api/alerts/" + alertId + "/verify").then().statusCode(200);
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{}").post("/api/alerts/" + alertId + "/close")
+                .then().statusCode(200).body("state", org.hamcrest.Matchers.is("CLOSED"));
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{\"note\":\"x\"}").post("/api/alerts/" + alertId + "/cancel").then().statusCode(409);
+        given().auth().oauth2(operator).get("/api/alerts/not-a-uuid").then().statusCode(404);
+
+        // The timeline has every step, stamped with who did it.
+        List<Map<String, Object>> timeline = given().auth().oauth2(DevTokens.mint(c.family, "family")).get("/api/alerts/" + alertId)
+                .then().statusCode(200).extract().jsonPath().getList("timeline");
+        List<String> transitions = timeline.stream().filter(t -> "TRANSITION".equals(t.get("entry")))
+                .map(t -> t.get("toState") + " by " + t.get("actor")).toList();
+        assertEquals(List.of("DISPATCHED by system", "ACCEPTED by " + c.visitor, "ARRIVED by " + c.visitor, "RESOLVED by " + c.visitor,
+                "VERIFIED by " + c.operator, "CLOSED by " + c.operator), transitions);
+
+        // Statistics count it for its street.
+        List<Map<String, Object>> stats = given().auth().oauth2(operator)
+                .queryParam("from", Instant.now().minusSeconds(3600).toString()).queryParam("to", Instant.now().plusSeconds(60).toString())
+                .get("/api/alerts/statistics").then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(1, stats.size());
+        assertEquals("110107001", stats.get(0).get("street"));
+        assertEquals(1.0, ((Number) stats.get(0).get("closeRate")).doubleValue());
+        given().auth().oauth2(operator).get("/api/alerts/statistics").then().statusCode(400);
+    }
+
+    @Test
+    void concurrentRepeatsKeepOneOpenAlertAndResendsCountOnce() throws Exception {
+        awaitConsumers();
+        Circle c = circle("dup", false);
+        ExecutorService pool4 = Executors.newFixedThreadPool(4);
+        long ts = System.currentTimeMillis();
+        for (int i = 0; i < 20; i++) {
+            int k = i;
+            pool4.submit(() -> publishEvent(event(PlatformEventType.SOS, c.elderId, "W-" + c.elderId, "sos-" + k, ts + k, null)));
+        }
+        pool4.shutdown();
+        assertTrue(pool4.awaitTermination(10, TimeUnit.SECONDS));
+        // The same message resent (same id): handled once.
+        publishEvent(event(PlatformEventType.SOS, c.elderId, "W-" + c.elderId, "sos-0", ts, null));
+        publishEvent(event(PlatformEventType.SOS, c.elderId, "W-" + c.elderId, "sos-1", ts + 1, null));
+        await("20 events counted", () -> count("select coalesce(sum(repeat_count), 0) from alerts where elder_id = $1", c.elderId) == 20,
+                Duration.ofSeconds(15));
+        assertEquals(1, count("select count(*) from alerts where elder_id = $1", c.elderId));
+        // Give resends time to be (not) counted.
+        Thread.sleep(300);
+        assertEquals(20, count("select repeat_count from alerts where elder_id = $1", c.elderId));
+    }
+
+    @Test
+    void aFallOpensOnlyAfterTheCancelWindowAndNotAtAllWhenCancelled() {
+        awaitConsumers();
+        Circle c = circle("fall", false);
+        String device = "W-" + c.elderId;
+        long now = System.currentTimeMillis();
+        publishEvent(event(PlatformEventType.FALL, c.elderId, device, "f1", now, null));
+        publishEvent(event(PlatformEventType.FALL_CANCELLED, c.elderId, device, "f1-cancel", now + 500, "f1"));
+        publishEvent(event(PlatformEventType.FALL, c.elderId, device, "f2", now, null));
+        await("f2 pending in its window", () -> count("select count(*) from timers where kind = 'FALL_CONFIRM' and timer_key = $1", device + ":f2") == 1,
+                Duration.ofSeconds(5));
+        assertEquals(0, count("select count(*) from alerts where elder_id = $1", c.elderId), "no alert inside the cancel window");
+        await("fall alert after the window", () -> count("select count(*) from alerts where elder_id = $1 and kind = 'FALL'", c.elderId) == 1,
+                Duration.ofSeconds(6));
+        long openedAfterMs = count("select (extract(epoch from opened_at) * 1000)::bigint from alerts where elder_id = $1", c.elderId) - now;
+        assertTrue(openedAfterMs >= 2000, "opened " + openedAfterMs + " ms after the fall, window is 2 s");
+        assertEquals(device + ":f2", pool.preparedQuery("select source_event_id from alerts where elder_id = $1").execute(Tuple.of(c.elderId))
+                .await().indefinitely().iterator().next().getString(0));
+        assertEquals(0, count("select count(*) from timers where timer_key = $1", device + ":f1"));
+    }
+
+    @Test
+    void nobodyAcceptingEscalatesToStationThenToTheEmergencyWebhookWithRetries() {
+        awaitConsumers();
+        Circle c = circle("esc", false);
+        publishEvent(event(PlatformEventType.SOS, c.elderId, "W-" + c.elderId, "s1", System.currentTimeMillis(), null));
+        await("alert", () -> !alertsOf(c.elderId, true).isEmpty(), Duration.ofSeconds(10));
+        String alertId = (String) alertsOf(c.elderId, true).get(0).get("id");
+        await("tier 2: station duty user", () -> notificationFor(c.operator, alertId) != null, Duration.ofSeconds(8));
+        await("tier 2: station duty phone by SMS", () -> smsBodies.stream().anyMatch(b -> b.contains(c.dutyPhone)), Duration.ofSeconds(5));
+        await("tier 3: webhook delivered after 2 failures", () -> webhookBodies.stream().anyMatch(b -> b.contains(alertId)), Duration.ofSeconds(10));
+        String body = webhookBodies.stream().filter(b -> b.contains(alertId)).findFirst().orElseThrow();
+        String sig = webhookSignatures.get(webhookBodies.indexOf(body));
+        assertEquals(WebhookSignature.sign("test-secret", body.getBytes(StandardCharsets.UTF_8)), sig);
+        await("attempts recorded", () -> count("""
+                select count(*) from delivery_attempts a join notifications n on n.id = a.notification_id
+                where n.alert_id = $1 and n.channel = 'WEBHOOK'""", UUID.fromString(alertId)) == 3, Duration.ofSeconds(5));
+        assertEquals(2, count("""
+                select count(*) from delivery_attempts a join notifications n on n.id = a.notification_id
+                where n.alert_id = $1 and n.channel = 'WEBHOOK' and not a.ok""", UUID.fromString(alertId)));
+        assertEquals(3, ((Number) alertsOf(c.elderId, true).get(0).get("tier")).intValue());
+    }
+
+    @Test
+    void aCheckInDeadlineLeftByAnEarlierProcessFiresAndIsReArmed() {
+        awaitConsumers();
+        Circle c = circle("chk", true);
+        await("deadline armed", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1", c.elderId) == 1,
+                Duration.ofSeconds(5));
+        // As if the service had been down over the deadline: the row is all that survives a restart.
+        pool.preparedQuery("update timers set due_at = now() - interval '5 minutes' where kind = 'CHECK_IN_DEADLINE' and timer_key = $1")
+                .execute(Tuple.of(c.elderId)).await().indefinitely();
+        await("missed check-in", () -> count("select count(*) from alerts where elder_id = $1 and kind = 'MISSED_CHECK_IN'", c.elderId) == 1,
+                Duration.ofSeconds(5));
+        assertEquals(1, count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1 and due_at > now()", c.elderId),
+                "next deadline armed");
+        // A check-in moves the next deadline to the day after its local day.
+        long before = count("select (extract(epoch from due_at))::bigint from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1", c.elderId);
+        publishEvent(event(PlatformEventType.CHECK_IN, c.elderId, "W-" + c.elderId, "ci", System.currentTimeMillis(), null));
+        await("deadline moved", () -> count("select (extract(epoch from due_at))::bigint from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1",
+                c.elderId) >= before, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void badMessagesAreKeptAndDoNotStopTheStream() {
+        awaitConsumers();
+        Circle c = circle("bad", false);
+        try {
+            observer.publish(Topics.event(PlatformEventType.SOS, c.elderId), ("{not json " + RUN).getBytes(StandardCharsets.UTF_8), 1, false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        publishEvent(event(PlatformEventType.SOS, c.elderId, "W-" + c.elderId, "after-bad", System.currentTimeMillis(), null));
+        await("good one handled", () -> !alertsOf(c.elderId, true).isEmpty(), Duration.ofSeconds(10));
+        await("bad one kept", () -> count("select count(*) from rejected_messages where payload like $1", "%" + RUN + "%") == 1,
+                Duration.ofSeconds(5));
+    }
+}
