@@ -29,7 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-@Path("/api/devices")
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices")
 public class DeviceResource {
@@ -64,6 +64,7 @@ public class DeviceResource {
     }
 
     @POST
+    @Path("/devices")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking // hashing the secret is CPU work that must not hold an event loop
     @RolesAllowed({Roles.DEVICE_ADMIN, Roles.BUREAU})
@@ -74,7 +75,7 @@ public class DeviceResource {
     }
 
     @POST
-    @Path("/import")
+    @Path("/devices/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Blocking
     @RolesAllowed({Roles.DEVICE_ADMIN, Roles.BUREAU})
@@ -97,7 +98,7 @@ public class DeviceResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/devices/{id}")
     @RolesAllowed({Roles.DEVICE_ADMIN, Roles.BUREAU, Roles.SERVICE})
     @Operation(summary = "One device (without its secret)")
     public Uni<Device> get(@PathParam("id") String id) {
@@ -105,6 +106,7 @@ public class DeviceResource {
     }
 
     @GET
+    @Path("/devices")
     @RolesAllowed({Roles.DEVICE_ADMIN, Roles.BUREAU, Roles.SERVICE})
     @Operation(summary = "Devices, optionally those bound to an elder or in a status")
     public Uni<Page<Device>> list(@QueryParam("elderId") String elderId, @QueryParam("status") DeviceStatus status,
@@ -115,7 +117,7 @@ public class DeviceResource {
     }
 
     @PUT
-    @Path("/{id}/binding")
+    @Path("/devices/{id}/binding")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEVICE_ADMIN, Roles.BUREAU})
     @Operation(summary = "Bind the watch to an elder (closing any previous binding of this watch)")
@@ -124,7 +126,7 @@ public class DeviceResource {
     }
 
     @DELETE
-    @Path("/{id}/binding")
+    @Path("/devices/{id}/binding")
     @RolesAllowed({Roles.DEVICE_ADMIN, Roles.BUREAU})
     @Operation(summary = "Unbind the watch from its elder")
     public Uni<Response> unbind(@PathParam("id") String id) {
@@ -132,7 +134,7 @@ public class DeviceResource {
     }
 
     @GET
-    @Path("/{id}/bindings")
+    @Path("/devices/{id}/bindings")
     @RolesAllowed({Roles.DEVICE_ADMIN, Roles.BUREAU, Roles.SERVICE})
     @Operation(summary = "Binding history of the watch, newest first")
     public Uni<List<DeviceService.Binding>> bindings(@PathParam("id") String id) {
@@ -140,7 +142,7 @@ public class DeviceResource {
     }
 
     @POST
-    @Path("/{id}/secret")
+    @Path("/devices/{id}/secret")
     @Blocking
     @RolesAllowed({Roles.DEVICE_ADMIN, Roles.BUREAU})
     @Operation(summary = "Rotate the watch's secret; the new one is shown only this once")
@@ -149,7 +151,7 @@ public class DeviceResource {
     }
 
     @POST
-    @Path("/{id}/retire")
+    @Path("/devices/{id}/retire")
     @RolesAllowed({Roles.DEVICE_ADMIN, Roles.BUREAU})
     @Operation(summary = "Retire the watch: its broker account is deleted and its messages refused")
     public Uni<Device> retire(@PathParam("id") String id) {
