@@ -1,6 +1,6 @@
 package org.eldercare.visits;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 import org.eldercare.visits.elder.CareCategory;
 import org.eldercare.visits.elder.CarePolicy;
@@ -17,14 +17,14 @@ import java.util.Map;
 public class DomainProducers {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     NationalIdProtector nationalIdProtector(VisitSettings settings) {
         return new NationalIdProtector(Base64.getDecoder().decode(settings.nationalId().encryptionKey()),
                 Base64.getDecoder().decode(settings.nationalId().hashKey()));
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     CarePolicy carePolicy(VisitSettings settings) {
         VisitSettings.CareDefaults c = settings.care();
         return new CarePolicy(new HashSet<>(c.dailyCheckInCategories()), c.checkInDeadline(), c.safeZoneRadiusMeters(),
@@ -32,7 +32,7 @@ public class DomainProducers {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     VisitRules visitRules(VisitSettings settings) {
         Map<CareCategory, VisitRule> rules = new EnumMap<>(CareCategory.class);
         settings.rules().category().forEach((k, v) -> rules.put(CareCategory.valueOf(k), VisitRule.parse(v)));

@@ -65,6 +65,7 @@ public class ElderService {
                     e.nationalIdHash = hash;
                     e.nationalIdMasked = nid.masked();
                     e.createdAt = Instant.now();
+                    e.updatedAt = e.createdAt;
                     e.version = 0;
                     apply(e, r);
                     return e.persist().chain(() -> circles.changed(e, caller.subject(), "registered"))

@@ -50,7 +50,9 @@ public class OutboxRelay {
                         .getResultList())
                 .chain(rows -> {
                     pending.set(rows.size());
-                    return publishFrom(rows, 0);
+                    // PUBACKs complete on the MQTT connection's event loop; the session must be used on its own.
+                    io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
+                    return publishFrom(rows, 0, ctx);
                 }))
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("outbox relay round failed: %s", e.getMessage());
@@ -58,18 +60,19 @@ public class OutboxRelay {
                 });
     }
 
-    private Uni<Void> publishFrom(List<OutboxMessage> rows, int i) {
+    private Uni<Void> publishFrom(List<OutboxMessage> rows, int i, io.vertx.core.Context ctx) {
         if (i >= rows.size()) {
             pending.set(0);
             return Uni.createFrom().voidItem();
         }
         OutboxMessage m = rows.get(i);
         return mqtt.publish(m.topic, m.payload.getBytes(StandardCharsets.UTF_8), 1, false)
+                .emitOn(task -> ctx.runOnContext(v -> task.run()))
                 .onItem().transformToUni(ok -> {
                     m.sentAt = Instant.now();
                     m.attempts++;
                     published.increment();
-                    return publishFrom(rows, i + 1);
+                    return publishFrom(rows, i + 1, ctx);
                 })
                 .onFailure().recoverWithUni(e -> {
                     m.attempts++;

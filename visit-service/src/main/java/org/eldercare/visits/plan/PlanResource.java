@@ -92,7 +92,7 @@ public class PlanResource {
     }
 
     @GET
-    @Path("/visitors/{visitorId}/schedule")
+    @Path("/visit-plans/visitors/{visitorId}")
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR, Roles.VISITOR})
     @WithSession
     @Operation(summary = "A visitor's planned visits in a month, by due date")

@@ -110,10 +110,10 @@ public class VisitResource {
     }
 
     @GET
-    @Path("/elders/{elderId}/visits")
+    @Path("/visits")
     @RolesAllowed({Roles.VISITOR, Roles.OPERATOR, Roles.BUREAU, Roles.FAMILY})
     @Operation(summary = "An elder's visits, newest first")
-    public Uni<List<VisitApi.VisitView>> ofElder(@PathParam("elderId") String elderId,
+    public Uni<List<VisitApi.VisitView>> ofElder(@QueryParam("elderId") @jakarta.validation.constraints.NotBlank String elderId,
                                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return visits.ofElder(Caller.of(identity), elderId, limit);
     }
@@ -129,6 +129,7 @@ public class VisitResource {
         Caller caller = Caller.of(identity);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < request.operations().size(); i++) {
+            check(request.operations().get(i));
             order.add(i);
         }
         order.sort(Comparator.comparing((Integer i) -> clientTime(request.operations().get(i)))
@@ -164,7 +165,6 @@ public class VisitResource {
     }
 
     private static java.time.Instant clientTime(VisitApi.SyncOperation op) {
-        check(op);
         return switch (op.op()) {
             case START -> op.start().startedAt();
             case RECORD -> op.record().recordedAt();

@@ -103,6 +103,7 @@ public class VisitorResource {
                     PatrolVisitor v = new PatrolVisitor();
                     v.id = String.format("V%08d", seq);
                     v.version = 0;
+                    v.updatedAt = Instant.now();
                     apply(v, r);
                     return v.persist().chain(() -> changed(v, caller))
                             .map(view -> Response.created(URI.create("/api/visitors/" + v.id)).entity(view).build());
