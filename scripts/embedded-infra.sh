@@ -17,6 +17,7 @@
 #   MQTT_PORT, MQTT_BIND          broker port and address                    (1884, 0.0.0.0)
 #   MQTT_SERVICE_USER/PASSWORD    the platform's service account             (platform/platform-dev-secret)
 #   ELDERCARE_BROKER_AUTH_URL     device-gateway, which decides every other client (http://127.0.0.1:8081)
+#   ELDERCARE_BROKER_AUTH_SECRET  sent to it as X-Broker-Auth-Secret when set
 #   LOCAL_INFRA_JAVA_OPTS         extra JVM options for the servers
 set -euo pipefail
 

@@ -75,7 +75,7 @@ public final class EmbeddedInfra {
     private static void runBroker(Settings settings) throws Exception {
         Path ready = readyFile(settings.stateDir(), "embedded-mqtt");
         GatewayBrokerAuth auth = new GatewayBrokerAuth(settings.brokerAuthUrl(), settings.mqttServiceUser(),
-                settings.mqttServicePassword(), Duration.ofSeconds(30), Duration.ofSeconds(5));
+                settings.mqttServicePassword(), settings.brokerAuthSecret(), Duration.ofSeconds(30), Duration.ofSeconds(5));
         EmbeddedBroker broker = EmbeddedBroker.start(settings.mqttBind(), settings.mqttPort(), settings.mqttDataDir(),
                 auth);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -22,7 +22,8 @@ public record Settings(
         int mqttPort,
         String mqttServiceUser,
         String mqttServicePassword,
-        URI brokerAuthUrl) {
+        URI brokerAuthUrl,
+        String brokerAuthSecret) {
 
     public static final List<String> DATABASES = List.of("eldercare", "eldercare_test");
 
@@ -40,7 +41,8 @@ public record Settings(
                 port(env, "MQTT_PORT", 1884),
                 env.getOrDefault("MQTT_SERVICE_USER", "platform"),
                 env.getOrDefault("MQTT_SERVICE_PASSWORD", "platform-dev-secret"),
-                URI.create(env.getOrDefault("ELDERCARE_BROKER_AUTH_URL", "http://127.0.0.1:8081")));
+                URI.create(env.getOrDefault("ELDERCARE_BROKER_AUTH_URL", "http://127.0.0.1:8081")),
+                env.getOrDefault("ELDERCARE_BROKER_AUTH_SECRET", ""));
     }
 
     public Path postgresDataDir() {

@@ -35,16 +35,29 @@ public final class GatewayBrokerAuth implements IAuthenticator, IAuthorizatorPol
     private static final ObjectMapper JSON = new ObjectMapper();
     // Moquette asks from its session threads: a slow gateway must not stall every client for long.
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+    public static final String SECRET_HEADER = "X-Broker-Auth-Secret";
 
     private final URI authenticateUri;
     private final URI authorizeUri;
     private final String serviceUser;
     private final byte[] servicePassword;
+    private final String sharedSecret;
     private final HttpClient http;
     private final DecisionCache cache;
 
     public GatewayBrokerAuth(URI gatewayBaseUrl, String serviceUser, String servicePassword, Duration allowTtl,
             Duration denyTtl) {
+        this(gatewayBaseUrl, serviceUser, servicePassword, "", allowTtl, denyTtl);
+    }
+
+    /**
+     * @param sharedSecret sent as {@value #SECRET_HEADER} when not empty, so that the gateway can
+     *                     refuse callers other than the broker (authenticate answers whether a
+     *                     password is right)
+     */
+    public GatewayBrokerAuth(URI gatewayBaseUrl, String serviceUser, String servicePassword, String sharedSecret,
+            Duration allowTtl, Duration denyTtl) {
+        this.sharedSecret = sharedSecret == null ? "" : sharedSecret;
         String base = gatewayBaseUrl.toString().replaceAll("/+$", "");
         this.authenticateUri = URI.create(base + "/api/broker/authenticate");
         this.authorizeUri = URI.create(base + "/api/broker/authorize");
@@ -104,13 +117,15 @@ public final class GatewayBrokerAuth implements IAuthenticator, IAuthorizatorPol
             return cached.get();
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                    .build();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            if (!sharedSecret.isEmpty()) {
+                request.header(SECRET_HEADER, sharedSecret);
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 // Not an answer about this client (gateway starting, misrouted, broken): deny, ask again next time.
                 LOG.warning(() -> uri + " answered HTTP " + response.statusCode() + "; denying");

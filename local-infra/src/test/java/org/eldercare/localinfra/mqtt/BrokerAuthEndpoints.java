@@ -22,11 +22,18 @@ final class BrokerAuthEndpoints implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, String> deviceSecrets;
+    private final String requiredSecret;
     final AtomicInteger authenticateCalls = new AtomicInteger();
     final AtomicInteger authorizeCalls = new AtomicInteger();
 
     BrokerAuthEndpoints(Map<String, String> deviceSecrets) throws IOException {
+        this(deviceSecrets, null);
+    }
+
+    /** @param requiredSecret when not null, requests without it in the broker's header are refused with 401 */
+    BrokerAuthEndpoints(Map<String, String> deviceSecrets, String requiredSecret) throws IOException {
         this.deviceSecrets = deviceSecrets;
+        this.requiredSecret = requiredSecret;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/broker/authenticate", exchange -> {
             authenticateCalls.incrementAndGet();
@@ -53,7 +60,12 @@ final class BrokerAuthEndpoints implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private static JsonNode read(HttpExchange exchange) throws IOException {
+    private JsonNode read(HttpExchange exchange) throws IOException {
+        if (requiredSecret != null
+                && !requiredSecret.equals(exchange.getRequestHeaders().getFirst(GatewayBrokerAuth.SECRET_HEADER))) {
+            exchange.sendResponseHeaders(401, -1);
+            throw new IOException("caller without the broker's secret");
+        }
         if (!"POST".equals(exchange.getRequestMethod())
                 || !exchange.getRequestHeaders().getFirst("Content-Type").startsWith("application/json")) {
             exchange.sendResponseHeaders(405, -1);

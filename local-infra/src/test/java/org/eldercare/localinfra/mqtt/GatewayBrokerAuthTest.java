@@ -63,6 +63,18 @@ class GatewayBrokerAuthTest {
     }
 
     @Test
+    void theSharedSecretTravelsInAHeaderAndWithoutItTheGatewayRefuses() throws Exception {
+        try (BrokerAuthEndpoints guarded = new BrokerAuthEndpoints(Map.of("w-1", "right-secret"), "broker-only")) {
+            GatewayBrokerAuth withSecret = new GatewayBrokerAuth(guarded.baseUrl(), "platform", "platform-dev-secret",
+                    "broker-only", Duration.ofSeconds(30), Duration.ofSeconds(5));
+            GatewayBrokerAuth withoutSecret = new GatewayBrokerAuth(guarded.baseUrl(), "platform",
+                    "platform-dev-secret", Duration.ofSeconds(30), Duration.ofSeconds(5));
+            assertTrue(withSecret.checkValid("w-1", "w-1", bytes("right-secret")));
+            assertFalse(withoutSecret.checkValid("w-1", "w-1", bytes("right-secret")));
+        }
+    }
+
+    @Test
     void everyoneButTheServiceAccountIsDeniedWhenTheGatewayIsUnreachable() {
         GatewayBrokerAuth offline = new GatewayBrokerAuth(URI.create("http://127.0.0.1:" + FreePorts.next()),
                 "platform", "platform-dev-secret", Duration.ofSeconds(30), Duration.ofSeconds(5));
