@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Ingest benchmark of device-gateway, with the broker's raw throughput measured in the same run.
+# One command: builds the gateway and the harness, makes sure PostgreSQL and Mosquitto are up,
+# starts the gateway jar, runs org.eldercare.bench.IngestBenchmark, stops the gateway.
+#
+#   benchmarks/bench-ingest.sh [--devices 500] [--rate 20000] [--seconds 30]
+#
+# Environment: BENCH_PORT (18081), GATEWAY_INGEST_CONNECTIONS (4), BENCH_HEAP (1g).
+# Method and recorded figures: docs/benchmarks.md ("Ingest").
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PORT="${BENCH_PORT:-18081}"
+OUT="$ROOT/benchmarks/target/ingest-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT"
+
+scripts/infra.sh up
+./mvnw -q -B -pl device-gateway,benchmarks -am install -DskipTests
+./mvnw -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt"
+
+echo "[bench] starting device-gateway on port $PORT (log: $OUT/gateway.log)"
+GATEWAY_PORT="$PORT" INSTANCE_ID="bench" GATEWAY_INGEST_CONNECTIONS="${GATEWAY_INGEST_CONNECTIONS:-4}" \
+  java -Xmx"${BENCH_HEAP:-1g}" -jar device-gateway/target/quarkus-app/quarkus-run.jar >"$OUT/gateway.log" 2>&1 &
+GW_PID=$!
+trap 'kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
+  kill -0 "$GW_PID" 2>/dev/null || { echo "[bench] the gateway died; see $OUT/gateway.log" >&2; exit 1; }
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null
+
+java -cp "benchmarks/target/classes:$(cat "$OUT/classpath.txt")" org.eldercare.bench.IngestBenchmark \
+  --gateway "http://127.0.0.1:$PORT" --gateway-pid "$GW_PID" --out "$OUT/result.md" "$@"
+echo "[bench] result in $OUT/result.md"
