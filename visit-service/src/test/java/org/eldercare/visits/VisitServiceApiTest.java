@@ -470,6 +470,20 @@ class VisitServiceApiTest {
         as(v1Token).queryParam("lat", 95).queryParam("lon", HOME_LON).get("/api/mobile/today").then().statusCode(400);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheMobileApiAndHealthIsUp() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/mobile/today'.get.summary", notNullValue())
+                .body("paths.'/api/visits'.post.responses.'201'", notNullValue())
+                .body("paths.'/api/visits/{visitId}/record'.post.responses.'409'", notNullValue())
+                .body("paths.'/api/mobile/sync'.post", notNullValue())
+                .body("paths.'/api/care-circles'.get", notNullValue())
+                .body("paths.'/api/dispatch-grants'.post", notNullValue())
+                .body("components.schemas.StartVisit.properties.clientId", notNullValue())
+                .body("components.securitySchemes.jwt", notNullValue());
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private int overdueThisMonth() {

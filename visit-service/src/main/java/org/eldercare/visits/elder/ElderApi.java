@@ -68,7 +68,7 @@ public final class ElderApi {
                                    @NotNull @Size(min = 1) List<@Pattern(regexp = "APP|SMS", message = "must be APP or SMS") String> channels) {
     }
 
-    public record FamilyRequest(@NotNull Long version, @NotNull @Valid List<FamilyContactDto> contacts) {
+    public record FamilyRequest(@NotNull Long version, @NotNull List<@Valid FamilyContactDto> contacts) {
     }
 
     public record VisitorsRequest(@NotNull Long version, @NotNull List<@NotBlank String> visitorIds) {

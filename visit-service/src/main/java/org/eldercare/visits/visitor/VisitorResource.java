@@ -66,7 +66,7 @@ public class VisitorResource {
                                  @NotNull Kind kind,
                                  @NotBlank @Pattern(regexp = "\\d{6,12}", message = "must be a 6-12 digit area code") String areaCode,
                                  @NotBlank String stationId,
-                                 @NotNull @Valid List<Shift> schedule,
+                                 @NotNull List<@Valid Shift> schedule,
                                  Boolean active,
                                  Long version) {
     }
