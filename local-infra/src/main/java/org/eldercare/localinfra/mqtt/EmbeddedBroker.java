@@ -34,7 +34,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setProperty(BrokerConstants.PERSISTENT_QUEUE_TYPE_PROPERTY_NAME, "h2");
         config.setProperty(BrokerConstants.AUTOSAVE_INTERVAL_PROPERTY_NAME, "5");
         config.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
-        config.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "false");
+        // As Mosquitto does: a clean-session client without an id gets one from the broker
+        // (mosquitto_pub without -i relies on it). Devices are unaffected: the gateway checks their id.
+        config.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "true");
         // A device whose rights were withdrawn must not keep receiving on subscriptions it made earlier.
         config.setProperty(BrokerConstants.REAUTHORIZE_SUBSCRIPTIONS_ON_CONNECT, "true");
         // Moquette's default limit is 8 KB; batched telemetry and care-circle documents are larger.

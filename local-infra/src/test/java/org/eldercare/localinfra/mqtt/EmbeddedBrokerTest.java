@@ -78,6 +78,8 @@ class EmbeddedBrokerTest {
         assertTrue(connect(port, "platform-observer-" + UUID.randomUUID(), SERVICE_USER, SERVICE_PASSWORD, true)
                 .isConnected());
         assertTrue(connect(port, DEVICE, DEVICE, DEVICE_SECRET, true).isConnected());
+        // A clean session without a client id gets one from the broker, as with Mosquitto.
+        assertTrue(connect(port, "", SERVICE_USER, SERVICE_PASSWORD, true).isConnected());
     }
 
     @Test
