@@ -56,7 +56,7 @@ apt_install() {
 }
 
 pg_bin() { # newest installed PostgreSQL server binary directory
-  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true
 }
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -149,7 +149,7 @@ mqtt_login_ok() { # user password
 
 dynsec_plugin() {
   ls /usr/lib/*/mosquitto_dynamic_security.so /usr/lib/mosquitto_dynamic_security.so \
-     /usr/local/lib/mosquitto_dynamic_security.so 2>/dev/null | head -1
+     /usr/local/lib/mosquitto_dynamic_security.so 2>/dev/null | head -1 || true
 }
 
 ctrl() { mosquitto_ctrl -h "$MQTT_HOST" -p "$MQTT_PORT" -u "$MQTT_ADMIN_USER" -P "$MQTT_ADMIN_PASSWORD" dynsec "$@"; }

@@ -14,10 +14,6 @@ public interface AlertSettings {
     @WithDefault("Asia/Shanghai")
     String zone();
 
-    /** Shared-subscription group for events: replicas of one deployment split them; a test run uses its own. */
-    @WithDefault("alert-service")
-    String shareGroup();
-
     Fall fall();
 
     Detect detect();

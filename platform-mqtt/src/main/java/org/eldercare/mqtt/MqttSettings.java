@@ -44,4 +44,11 @@ public interface MqttSettings {
 
     @WithDefault("false")
     boolean ssl();
+
+    /**
+     * Appended to the service's shared-subscription group. Mosquitto queues a share of the messages
+     * for every persistent session in a group, connected or not, so two environments on one broker
+     * (tests, end-to-end runs, a demo) must never share a group. Tests default to {@code -test}.
+     */
+    java.util.Optional<String> shareGroupSuffix();
 }

@@ -73,9 +73,18 @@ public class PlatformMqtt {
         return c;
     }
 
-    /** {@code $share/<application>/<filter>}: one copy of each message per service, not per replica. */
+    /**
+     * {@code $share/<group>/<filter>}: one copy of each message per service, not per replica. The
+     * group is the application's name plus the environment's suffix ({@link MqttSettings#shareGroupSuffix()}).
+     */
     public String shared(String filter) {
-        return "$share/" + application + "/" + filter;
+        return "$share/" + shareGroup() + "/" + filter;
+    }
+
+    public String shareGroup() {
+        String suffix = settings.shareGroupSuffix()
+                .orElse(io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST ? "-test" : "");
+        return application + suffix;
     }
 
     public List<MqttConnection> connections() {

@@ -38,13 +38,10 @@ public class Consumers {
     private final Pool pool;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
-    private final String shareGroup;
     private volatile MqttConnection eventConnection;
     private volatile MqttConnection circleConnection;
 
-    public Consumers(PlatformMqtt mqtt, EventHandler events, CareCircleSync sync, Pool pool, ObjectMapper json, MeterRegistry metrics,
-                     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "eldercare.alert.share-group", defaultValue = "alert-service") String shareGroup) {
-        this.shareGroup = shareGroup;
+    public Consumers(PlatformMqtt mqtt, EventHandler events, CareCircleSync sync, Pool pool, ObjectMapper json, MeterRegistry metrics) {
         this.mqtt = mqtt;
         this.events = events;
         this.sync = sync;
@@ -57,7 +54,7 @@ public class Consumers {
         // Circles first (and from the database), so the first events find who to notify.
         sync.warmUp().await().indefinitely();
         circleConnection = mqtt.consume("circles", Map.of(Topics.CARE_CIRCLE + "+", 1, Topics.VISITORS + "+", 1), this::onCircle);
-        eventConnection = mqtt.consume("events", Map.of(Topics.shared(shareGroup, Topics.EVENTS + "#"), 1), this::onEvent);
+        eventConnection = mqtt.consume("events", Map.of(mqtt.shared(Topics.EVENTS + "#"), 1), this::onEvent);
     }
 
     public MqttConnection eventConnection() {
