@@ -218,11 +218,48 @@ class StatementApiTest {
         Api.station(st, "haidian", "URBAN", 1);
         as(operator(st)).body(Map.of("month", "2099-01")).post("/api/stations/" + st + "/statements").then().statusCode(400);
         as(operator(st)).body(Map.of("month", "2025-13")).post("/api/stations/" + st + "/statements").then().statusCode(400);
+        as(operator(st)).body(Map.of("month", "2019-12")).post("/api/stations/" + st + "/statements").then().statusCode(422)
+                .body("detail", containsString("operates since 2020-01-01"));
         String current = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         String id = as(operator(st)).body(Map.of("month", current)).post("/api/stations/" + st + "/statements")
                 .then().statusCode(200).extract().path("id");
         as(operator(st)).post("/api/statements/" + id + "/submit").then().statusCode(409).body("detail", containsString("month is over"));
         as(operator(st)).body(Map.of("month", "2025-01")).post("/api/stations/" + unique("nostation") + "/statements").then().statusCode(403);
         as(BUREAU).body(Map.of("month", "2025-01")).post("/api/stations/" + unique("nostation") + "/statements").then().statusCode(404);
+    }
+
+    @Test
+    void racingRequestsGetConflictsNotServerErrors() throws Exception {
+        String st = unique("st");
+        Api.station(st, "haidian", "URBAN", 1);
+        Api.agreement(st, unique("e"), "2024-01-01", null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> drafts = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                drafts.add(pool.submit(() -> as(operator(st)).body(Map.of("month", "2025-04"))
+                        .post("/api/stations/" + st + "/statements").then().extract().statusCode()));
+            }
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var f : drafts) {
+                codes.add(f.get());
+            }
+            assertTrue(codes.contains(200) && codes.stream().allMatch(c -> c == 200 || c == 409), codes.toString());
+
+            String id = draft(st, "2025-04").getString("id");
+            as(operator(st)).post("/api/statements/" + id + "/submit").then().statusCode(200);
+            List<java.util.concurrent.Future<Integer>> approvals = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                approvals.add(pool.submit(() -> as(BUREAU).post("/api/statements/" + id + "/approve").then().extract().statusCode()));
+            }
+            codes.clear();
+            for (var f : approvals) {
+                codes.add(f.get());
+            }
+            assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
+            assertTrue(codes.stream().allMatch(c -> c == 200 || c == 409), codes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -87,7 +87,9 @@ public class ElderResource {
                     r.recordedBy = by;
                     return existing != null ? Uni.createFrom().item(r) : r.<ElderStatusRecord>persist();
                 })
-                .map(r -> new StatusView(r.id, r.kind, r.effectiveOn, r.note, r.recordedBy));
+                .map(r -> new StatusView(r.id, r.kind, r.effectiveOn, r.note, r.recordedBy))
+                .onFailure().transform(e -> org.eldercare.stationops.Conflicts.translate(e,
+                        "Elder '" + elderId + "' got a " + req.kind() + " report from another request at the same time; repeat to correct it."));
     }
 
     @POST
@@ -146,7 +148,7 @@ public class ElderResource {
             c.registeredAt = Instant.now();
             c.registeredBy = by;
             return c.persist().map(x -> Response.noContent().build());
-        });
+        }).onFailure().transform(e -> org.eldercare.stationops.Conflicts.translate(e, "Card '" + req.cardNo() + "' was just registered by another request."));
     }
 
     @GET

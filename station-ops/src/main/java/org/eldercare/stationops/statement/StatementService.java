@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eldercare.stationops.Conflicts;
 import org.eldercare.stationops.DistrictCalendar;
 import org.eldercare.stationops.agreement.ServiceAgreement;
 import org.eldercare.stationops.bedregistry.BedDaysSource;
@@ -78,6 +79,12 @@ public class StatementService {
         }
         YearMonth from = month.minusMonths(ADJUSTMENT_LOOKBACK_MONTHS);
         Uni<List<SubsidyStatement>> earlier = Panache.withSession(() -> StationService.require(stationId)
+                .invoke(s -> {
+                    if (month.isBefore(YearMonth.from(s.operatingSince))) {
+                        throw ProblemException.unprocessable("Station '" + stationId + "' operates since " + s.operatingSince
+                                + ": there is no statement for " + month + ".");
+                    }
+                })
                 .flatMap(s -> SubsidyStatement.<SubsidyStatement>find("stationId = ?1 and month = ?2", stationId, month.toString()).<SubsidyStatement>firstResult())
                 .flatMap((SubsidyStatement existing) -> {
                     if (existing != null && existing.status != StatementStatus.DRAFT && existing.status != StatementStatus.REJECTED) {
@@ -99,7 +106,8 @@ public class StatementService {
                 }
                 return Panache.withTransaction(() -> computeAndStore(stationId, month, frozen, byMonth, caller));
             });
-        });
+        }).onFailure().transform(e -> Conflicts.translate(e, "The " + month + " statement of station '" + stationId
+                + "' is being computed by another request; try again."));
     }
 
     private Uni<StatementView> computeAndStore(String stationId, YearMonth month, List<SubsidyStatement> frozen,
@@ -260,7 +268,7 @@ public class StatementService {
             s.submittedAt = Instant.now();
             s.submittedBy = caller.subject();
             return view(s);
-        }));
+        })).onFailure().transform(e -> Conflicts.translate(e, "The statement changed meanwhile."));
     }
 
     public Uni<StatementView> approve(UUID id, Caller caller) {
@@ -272,7 +280,7 @@ public class StatementService {
             s.decidedBy = caller.subject();
             s.rejectionReason = null;
             return view(s);
-        }));
+        })).onFailure().transform(e -> Conflicts.translate(e, "The statement changed meanwhile."));
     }
 
     public Uni<StatementView> reject(UUID id, String reason, Caller caller) {
@@ -284,7 +292,7 @@ public class StatementService {
             s.decidedBy = caller.subject();
             s.rejectionReason = reason;
             return view(s);
-        }));
+        })).onFailure().transform(e -> Conflicts.translate(e, "The statement changed meanwhile."));
     }
 
     public Uni<StatementView> pay(UUID id, String paymentRef, Caller caller) {
@@ -296,7 +304,7 @@ public class StatementService {
             s.paidBy = caller.subject();
             s.paymentRef = paymentRef;
             return view(s);
-        }));
+        })).onFailure().transform(e -> Conflicts.translate(e, "The statement changed meanwhile."));
     }
 
     public Uni<StatementView> get(UUID id, Caller caller) {

@@ -36,7 +36,7 @@ public class StationService {
             return s.<Station>persist()
                     .flatMap(saved -> addRating(saved.id, req.stars() == null ? 0 : req.stars(), req.operatingSince(), caller))
                     .flatMap(r -> view(s));
-        });
+        }).onFailure().transform(e -> org.eldercare.stationops.Conflicts.translate(e, "Station '" + req.id() + "' already exists."));
     }
 
     @WithTransaction
