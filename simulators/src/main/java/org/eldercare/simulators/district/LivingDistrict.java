@@ -246,9 +246,10 @@ public final class LivingDistrict {
     /** The bureau's part of the closed loop: verify resolved alerts and close them. */
     private void closeResolvedAlerts() {
         try {
-            JsonNode resolved = alertsApi.get("/api/alerts?state=RESOLVED");
-            JsonNode items = resolved.has("items") ? resolved.get("items") : resolved;
-            for (JsonNode alert : items) {
+            for (JsonNode alert : alertsApi.get("/api/alerts?open=false&limit=200")) {
+                if (!"RESOLVED".equals(alert.path("state").asText())) {
+                    continue;
+                }
                 String id = alert.path("id").asText();
                 alertsApi.post("/api/alerts/" + id + "/verify", Map.of("note", "回访确认"));
                 alertsApi.post("/api/alerts/" + id + "/close", Map.of("note", "归档"));

@@ -84,8 +84,10 @@ class FirstPathIT {
         assertFalse(n.path("title").asText().isBlank(), "a notification has a title for the phone: " + n);
 
         JsonNode alert = alertsApi().get("/api/alerts/" + n.path("alertId").asText());
-        assertEquals(watch.elderId(), alert.path("elderId").asText());
-        assertEquals("SOS", alert.path("kind").asText());
+        assertEquals(watch.elderId(), alert.path("alert").path("elderId").asText());
+        assertEquals("SOS", alert.path("alert").path("kind").asText());
+        assertTrue(alert.path("notifications").size() >= 2,
+                "the SOS notified the elder's family and patrol visitor together: " + alert.path("notifications"));
     }
 
     @Test

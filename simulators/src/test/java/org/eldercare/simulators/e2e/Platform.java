@@ -1,5 +1,7 @@
 package org.eldercare.simulators.e2e;
 
+import org.eldercare.devtokens.DevTokens;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,7 +32,8 @@ final class Platform {
     static ServiceProcess alerts() {
         return new ServiceProcess("alert-service", ALERT_PORT, env(Map.of(
                 "ALERT_PORT", "" + ALERT_PORT,
-                "ELDERCARE_VISIT_SERVICE_URL", "http://127.0.0.1:" + VISIT_PORT)));
+                "VISIT_SERVICE_URL", "http://127.0.0.1:" + VISIT_PORT,
+                "VISIT_SERVICE_TOKEN", DevTokens.mint("platform-services", "service"))));
     }
 
     static ServiceProcess visits() {
@@ -38,19 +41,22 @@ final class Platform {
     }
 
     static ServiceProcess bedRegistry() {
-        return new ServiceProcess("bed-registry", BED_REGISTRY_PORT, env(Map.of("BED_REGISTRY_PORT", "" + BED_REGISTRY_PORT)));
+        return new ServiceProcess("bed-registry", BED_REGISTRY_PORT, env(Map.of("BED_REGISTRY_PORT", "" + BED_REGISTRY_PORT,
+                "ELDERCARE_SEED", "false")));
     }
 
     static ServiceProcess stationOps() {
         return new ServiceProcess("station-ops", STATION_OPS_PORT, env(Map.of(
                 "STATION_OPS_PORT", "" + STATION_OPS_PORT,
-                "ELDERCARE_BED_REGISTRY_URL", "http://127.0.0.1:" + BED_REGISTRY_PORT)));
+                "BED_REGISTRY_URL", "http://127.0.0.1:" + BED_REGISTRY_PORT,
+                "BED_REGISTRY_TOKEN", DevTokens.mint("platform-services", "service"))));
     }
 
     private static Map<String, String> env(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("ELDERCARE_DB_NAME", env("ELDERCARE_TEST_DB_NAME", "eldercare_test"));
         env.put("INSTANCE_ID", "e2e");
+        env.put("ELDERCARE_MQTT_SHARE_GROUP_SUFFIX", "-e2e");
         env.put("HTTP_HOST", "127.0.0.1");
         env.putAll(extra);
         return env;
