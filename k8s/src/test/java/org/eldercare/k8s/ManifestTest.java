@@ -186,6 +186,34 @@ class ManifestTest {
         assertEquals("false", beds.path("data").path("ELDERCARE_SEED").asText(), "no demo district in production");
     }
 
+    /** Development credentials are public: each must say so, so that nobody mistakes one for a real secret. */
+    @Test
+    void developmentSecretsAreVisiblyFake() {
+        Set<String> userNames = new TreeSet<>(List.of("gateway", "alerting", "visits", "beds", "stationops", "platform"));
+        List<String> real = new ArrayList<>();
+        for (JsonNode secret : RENDERED.get("dev").ofKind("Secret")) {
+            secret.path("data").fields().forEachRemaining(e -> {
+                String value = decode(e.getValue().asText());
+                String inner = value.matches("[A-Za-z0-9+/=]{16,}") ? decode(value) : value;
+                boolean fake = value.isEmpty() || userNames.contains(value) || value.contains("dev-only")
+                        || inner.contains("dev-only");
+                if (!fake) {
+                    real.add(name(secret) + "/" + e.getKey());
+                }
+            });
+        }
+        assertEquals(List.of(), real);
+    }
+
+    /** Lenient: long values come back from the YAML folded, with spaces in them. */
+    private static String decode(String base64) {
+        try {
+            return new String(java.util.Base64.getMimeDecoder().decode(base64), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return base64;
+        }
+    }
+
     @Test
     void productionDatabaseIsReplicatedAndBackedUp() {
         Manifests prod = RENDERED.get("prod");
