@@ -471,6 +471,27 @@ class VisitServiceApiTest {
     }
 
     @Test
+    void simultaneousRetriesOfOneWriteAllGetTheSameAnswer() throws Exception {
+        Map<String, Object> body = start(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "PHONE", Instant.now(), null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> as(v1Token).body(body).post("/api/visits")));
+            }
+            String first = null;
+            for (java.util.concurrent.Future<Response> f : answers) {
+                Response r = f.get();
+                assertEquals(201, r.statusCode(), r.asString());
+                first = first == null ? r.asString() : first;
+                assertEquals(first, r.asString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheMobileApiAndHealthIsUp() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/mobile/today'.get.summary", notNullValue())

@@ -78,7 +78,8 @@ public class VisitResource {
     @APIResponse(responseCode = "409", description = "clientId reused with other content, or the visit id already started",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> start(@NotNull @Valid VisitApi.StartVisit request) {
-        return visits.start(Caller.of(identity), request).map(VisitResource::respond);
+        Caller caller = Caller.of(identity);
+        return onceMore(() -> visits.start(caller, request)).map(VisitResource::respond);
     }
 
     @POST
@@ -88,7 +89,8 @@ public class VisitResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitApi.VisitView.class)))
     @APIResponse(responseCode = "409", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> record(@PathParam("visitId") String visitId, @NotNull @Valid VisitApi.RecordVisit request) {
-        return visits.record(Caller.of(identity), visitId, request).map(VisitResource::respond);
+        Caller caller = Caller.of(identity);
+        return onceMore(() -> visits.record(caller, visitId, request)).map(VisitResource::respond);
     }
 
     @POST
@@ -98,7 +100,8 @@ public class VisitResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitApi.VisitView.class)))
     @APIResponse(responseCode = "409", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> complete(@PathParam("visitId") String visitId, @NotNull @Valid VisitApi.CompleteVisit request) {
-        return visits.complete(Caller.of(identity), visitId, request).map(VisitResource::respond);
+        Caller caller = Caller.of(identity);
+        return onceMore(() -> visits.complete(caller, visitId, request)).map(VisitResource::respond);
     }
 
     @GET
@@ -154,11 +157,11 @@ public class VisitResource {
 
     private Uni<Idempotency.Outcome> apply(Caller caller, VisitApi.SyncOperation op) {
         try {
-            return switch (op.op()) {
+            return onceMore(() -> switch (op.op()) {
                 case START -> visits.start(caller, op.start());
                 case RECORD -> visits.record(caller, op.visitId(), op.record());
                 case COMPLETE -> visits.complete(caller, op.visitId(), op.complete());
-            };
+            });
         } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
@@ -190,6 +193,28 @@ public class VisitResource {
             case RECORD -> op.record().clientId();
             case COMPLETE -> op.complete().clientId();
         };
+    }
+
+    /**
+     * Two first writes with the same clientId (or two starts of one visit) racing each other: the
+     * loser's insert breaks a primary key. Run once more in a fresh transaction, which now finds the
+     * winner's write and answers the replay or the conflict.
+     */
+    private static Uni<Idempotency.Outcome> onceMore(java.util.function.Supplier<Uni<Idempotency.Outcome>> write) {
+        return Uni.createFrom().<Idempotency.Outcome>deferred(write::get).onFailure(VisitResource::duplicateKey).retry().atMost(1);
+    }
+
+    static boolean duplicateKey(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
+                    || c instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Idempotency.Outcome o) {
