@@ -4,23 +4,27 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A small HTTP server standing in for bed-registry's {@code GET /api/bed-days} in tests, so that the
- * real REST client is exercised over HTTP. Tests store the answer for a station and month with
- * {@code POST /__stub/bed-days?stationId=&month=}; stations named {@code down-*} get a 503 and
- * {@code dead-*} a closed connection. It insists on the service token station-ops is configured with.
+ * A small HTTP server standing in for bed-registry's {@code GET /api/bed-days?month=} in tests, so
+ * that the real REST client is exercised over HTTP. Tests add facilities to a month with
+ * {@code POST /__stub/bed-days?month=} (a JSON array of facility objects) and make a month fail
+ * with {@code POST /__stub/fail?month=&mode=down} (503) or {@code mode=dead} (connection closed).
+ * It insists on the service token station-ops is configured with.
  */
 public class BedRegistryStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String TOKEN = "test-service-token";
 
     private Vertx vertx;
-    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, JsonArray> facilities = new ConcurrentHashMap<>();
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -36,34 +40,45 @@ public class BedRegistryStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private void handle(HttpServerRequest req) {
-        String station = req.getParam("stationId");
         String month = req.getParam("month");
-        if (req.path().equals("/__stub/bed-days")) {
-            req.body().onSuccess(body -> {
-                answers.put(station + "|" + month, body.toString());
+        switch (req.path()) {
+            case "/__stub/bed-days" -> req.body().onSuccess(body -> {
+                JsonArray list = facilities.computeIfAbsent(month, m -> new JsonArray());
+                synchronized (list) {
+                    list.addAll(body.toJsonArray());
+                }
                 req.response().setStatusCode(204).end();
             });
-            return;
+            case "/__stub/fail" -> {
+                failures.put(month, req.getParam("mode"));
+                req.response().setStatusCode(204).end();
+            }
+            case "/api/bed-days" -> answer(req, month);
+            default -> req.response().setStatusCode(404).end();
         }
-        if (!req.path().equals("/api/bed-days")) {
-            req.response().setStatusCode(404).end();
-            return;
-        }
+    }
+
+    private void answer(HttpServerRequest req, String month) {
         if (!("Bearer " + TOKEN).equals(req.getHeader("Authorization"))) {
             req.response().setStatusCode(401).end();
             return;
         }
-        if (station != null && station.startsWith("dead-")) {
+        String failure = failures.get(month);
+        if ("dead".equals(failure)) {
             req.connection().close();
             return;
         }
-        if (station != null && station.startsWith("down-")) {
+        if ("down".equals(failure)) {
             req.response().setStatusCode(503).end();
             return;
         }
-        String answer = answers.getOrDefault(station + "|" + month,
-                "{\"month\":\"" + month + "\",\"complete\":true,\"daysCounted\":28,\"facilities\":[]}");
-        req.response().putHeader("Content-Type", "application/json").end(answer);
+        JsonArray list = facilities.getOrDefault(month, new JsonArray());
+        String body;
+        synchronized (list) {
+            body = new JsonObject().put("month", month).put("complete", true).put("daysCounted", 31)
+                    .put("facilities", list.copy()).encode();
+        }
+        req.response().putHeader("Content-Type", "application/json").end(body);
     }
 
     @Override

@@ -27,15 +27,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(BedRegistryStub.class)
 class StatementApiTest {
 
-    private static void stubBedDays(String stationId, String month, long bedDays) {
-        String url = ConfigProvider.getConfig().getValue("eldercare.bed-registry.url", String.class);
-        String answer = "{\"month\":\"" + month + "\",\"complete\":true,\"daysCounted\":31,\"facilities\":["
-                + "{\"facilityId\":\"0b6c1f9e-0000-4000-8000-000000000001\",\"facilityCode\":\"F1\",\"facilityName\":\"Respite beds\","
-                + "\"kind\":\"STATION\",\"operatingStationId\":\"" + stationId + "\",\"month\":\"" + month + "\",\"complete\":true,"
-                + "\"daysCounted\":31,\"bedDays\":" + bedDays + ",\"nursingBedDays\":0,\"generalBedDays\":" + bedDays + ",\"elders\":[]},"
-                + "{\"facilityId\":\"0b6c1f9e-0000-4000-8000-000000000002\",\"kind\":\"HOME_CARE\",\"operatingStationId\":\"" + stationId
-                + "\",\"bedDays\":300}]}";
-        given().baseUri(url).body(answer).post("/__stub/bed-days?stationId=" + stationId + "&month=" + month).then().statusCode(204);
+    private static String stubUrl() {
+        return ConfigProvider.getConfig().getValue("eldercare.bed-registry.url", String.class);
+    }
+
+    /** Adds facilities to bed-registry's answer for the month, as bed-registry would list them. */
+    private static void stubFacilities(String month, String facilitiesJsonArray) {
+        given().baseUri(stubUrl()).body(facilitiesJsonArray).post("/__stub/bed-days?month=" + month).then().statusCode(204);
+    }
+
+    private static String facility(String kind, String operatingStationId, long bedDays, String eldersJson) {
+        return "{\"facilityId\":\"" + java.util.UUID.randomUUID() + "\",\"facilityCode\":\"F\",\"facilityName\":\"beds\","
+                + "\"kind\":\"" + kind + "\",\"operatingStationId\":" + (operatingStationId == null ? "null" : "\"" + operatingStationId + "\"")
+                + ",\"complete\":true,\"daysCounted\":31,\"bedDays\":" + bedDays + ",\"nursingBedDays\":0,\"generalBedDays\":" + bedDays
+                + ",\"elders\":" + eldersJson + "}";
     }
 
     private static void districtRulesWithRespite(String district) {
@@ -100,7 +105,17 @@ class StatementApiTest {
                 .body("offline", equalTo(true)).body("subsidyFen", equalTo(500));
         as(operator(st)).body(Map.of("elderId", e1, "kind", "HOME_VISIT", "startedAt", "2025-01-15T02:00:00Z", "minutes", 30, "staff", "Li"))
                 .post("/api/stations/" + st + "/service-records").then().statusCode(201);
-        stubBedDays(st, "2025-01", 12);  // 12 * 50.00 = 600.00; the HOME_CARE beds are not respite
+        // bed-registry: 12 respite bed-days at the station (12 * 50.00 = 600.00); its home-care beds are not respite;
+        // e4 was in an institution bed all January, e5 only 20 days (bed-days carry no dates: not checked).
+        String e4 = unique("e4");
+        String e5 = unique("e5");
+        stubFacilities("2025-01", "[" + facility("STATION", st, 12, "[]") + "," + facility("HOME_CARE", st, 300, "[]") + ","
+                + facility("INSTITUTION", null, 51, "[{\"elderId\":\"" + e4 + "\",\"bedDays\":31},{\"elderId\":\"" + e5
+                + "\",\"bedDays\":20}]") + "]");
+        for (String elder : List.of(e4, e5)) {
+            as(operator(st)).body(Map.of("elderId", elder, "kind", "PERSONAL_CARE", "startedAt", "2025-01-16T02:00:00Z", "minutes", 40,
+                    "staff", "Li")).post("/api/stations/" + st + "/service-records").then().statusCode(201);
+        }
 
         JsonPath jan = draft(st, "2025-01");
         // 180.00 + 87.10 + 58.06 + 2000.00 stars + 10.00 meals + 6.00 operating + 600.00 respite = 2941.16
@@ -114,7 +129,9 @@ class StatementApiTest {
         assertEquals("2941.16", jan.getString("totalYuan"));
         assertTrue(flagCodes(jan).containsAll(List.of("DUPLICATE_SUBSIDISED_MEAL", "SERVED_AFTER_DEATH", "SERVED_DURING_INSTITUTION_STAY")),
                 flagCodes(jan).toString());
-        assertEquals(3, flagCodes(jan).size(), flagCodes(jan).toString());
+        assertEquals(4, flagCodes(jan).size(), flagCodes(jan).toString());
+        List<String> stayElders = jan.getList("flags.findAll { it.code == 'SERVED_DURING_INSTITUTION_STAY' }.elderId");
+        assertEquals(java.util.Set.of(e1, e4), java.util.Set.copyOf(stayElders));
         List<String> basicRefs = jan.getList("lines.find { it.code == 'BASIC' }.items.ref");
         assertTrue(basicRefs.stream().allMatch(r -> r.startsWith("agreement:")));
         String id = jan.getString("id");
@@ -179,12 +196,14 @@ class StatementApiTest {
 
     @Test
     void unreachableBedRegistryLeavesRespiteMissingAndFlagged() {
-        for (String prefix : List.of("down", "dead")) {
-            String st = unique(prefix);
+        for (String mode : List.of("down", "dead")) {
+            String month = mode.equals("down") ? "2024-07" : "2024-08";
+            given().baseUri(stubUrl()).post("/__stub/fail?month=" + month + "&mode=" + mode).then().statusCode(204);
+            String st = unique("st");
             Api.station(st, "haidian", "URBAN", 1);
             Api.agreement(st, unique("e"), "2024-01-01", null);
-            JsonPath s = draft(st, "2025-01");
-            assertTrue(flagCodes(s).contains("RESPITE_DATA_MISSING"), prefix + ": " + flagCodes(s));
+            JsonPath s = draft(st, month);
+            assertTrue(flagCodes(s).contains("RESPITE_DATA_MISSING"), mode + ": " + flagCodes(s));
             assertTrue(s.getList("lines.code").stream().noneMatch("RESPITE"::equals));
             assertEquals(18000, s.getLong("totalFen"));
         }

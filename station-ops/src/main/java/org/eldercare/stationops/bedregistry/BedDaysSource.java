@@ -5,8 +5,11 @@ import org.eldercare.stationops.subsidy.BedDays;
 
 import java.time.YearMonth;
 
-/** Where a station's respite bed-days come from. Never fails: an unreachable source is {@link BedDays.Unavailable}. */
+/**
+ * Where a station's respite bed-days (and the elders known to be in an institution all month) come
+ * from. Never fails: an unreachable source is {@link BedDays.Unavailable}.
+ */
 public interface BedDaysSource {
 
-    Uni<BedDays> respiteBedDays(String stationId, YearMonth month);
+    Uni<BedDays> bedDays(String stationId, YearMonth month);
 }

@@ -23,7 +23,11 @@ public interface BedRegistryClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record FacilityBedDays(String facilityId, String facilityCode, String kind, String operatingStationId, String month,
-                           long bedDays) {
+                           long bedDays, List<ElderBedDays> elders) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ElderBedDays(String elderId, long bedDays) {
     }
 
     @GET

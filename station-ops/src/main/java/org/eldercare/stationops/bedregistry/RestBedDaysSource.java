@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.eldercare.stationops.subsidy.BedDays;
+import org.eldercare.stationops.subsidy.Facts;
 import org.jboss.logging.Logger;
 
 import java.time.YearMonth;
@@ -13,10 +14,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Respite bed-days from bed-registry: the bed-days of the station-run facilities (kind STATION or
- * CARE_CENTRE) whose operating station is this station. Home-care beds and institutions have
- * their own subsidies and are not respite. Any failure, and a month bed-registry has not finished
- * counting, is answered as {@link BedDays.Unavailable} so the statement flags it instead of paying zero.
+ * Reads bed-registry's bed-days of the whole district for a month, once, and takes from it:
+ * <ul>
+ * <li>respite bed-days: those of the station-run facilities (kind STATION or CARE_CENTRE) whose
+ * operating station is this station; home-care beds and institutions have their own subsidies;</li>
+ * <li>institution stays: elders bed-registry counts in an INSTITUTION bed on every day of the
+ * month. Bed-days carry no dates, so a partial month cannot say which days; those elders are
+ * checked only against the stays posted to station-ops.</li>
+ * </ul>
+ * Any failure, and a month bed-registry has not finished counting, is answered as
+ * {@link BedDays.Unavailable} so the statement flags it instead of paying zero.
  */
 @ApplicationScoped
 public class RestBedDaysSource implements BedDaysSource {
@@ -34,8 +41,9 @@ public class RestBedDaysSource implements BedDaysSource {
     }
 
     @Override
-    public Uni<BedDays> respiteBedDays(String stationId, YearMonth month) {
-        return client.bedDays(month.toString(), stationId, token.map(t -> "Bearer " + t).orElse(null))
+    public Uni<BedDays> bedDays(String stationId, YearMonth month) {
+        // The whole district, not ?stationId=: institutions are not run by stations.
+        return client.bedDays(month.toString(), null, token.map(t -> "Bearer " + t).orElse(null))
                 .map(answer -> toBedDays(stationId, month, answer))
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("bed-registry bed-days for %s %s unavailable: %s", stationId, month, e.toString());
@@ -56,6 +64,14 @@ public class RestBedDaysSource implements BedDaysSource {
                 .filter(f -> stationId.equals(f.operatingStationId()) && RESPITE_KINDS.contains(f.kind()))
                 .map(f -> new BedDays.Facility("bed-registry:facility:" + f.facilityId() + ":" + month, f.bedDays()))
                 .toList();
-        return new BedDays.Known(facilities);
+        List<Facts.InstitutionStay> stays = answer.facilities().stream()
+                .filter(f -> "INSTITUTION".equals(f.kind()) && f.elders() != null)
+                .flatMap(f -> f.elders().stream()
+                        .filter(e -> e.elderId() != null && e.bedDays() >= month.lengthOfMonth())
+                        // The days strictly between the day before the month and the day after it: the whole month.
+                        .map(e -> new Facts.InstitutionStay("bed-registry:facility:" + f.facilityId() + ":" + month + ":" + e.elderId(),
+                                e.elderId(), f.facilityId(), month.atDay(1).minusDays(1), month.atEndOfMonth().plusDays(1))))
+                .toList();
+        return new BedDays.Known(facilities, stays);
     }
 }

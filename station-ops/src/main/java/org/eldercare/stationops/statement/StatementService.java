@@ -98,7 +98,7 @@ public class StatementService {
             List<YearMonth> months = new ArrayList<>();
             months.add(month);
             frozen.forEach(f -> months.add(YearMonth.parse(f.month)));
-            List<Uni<BedDays>> fetches = months.stream().map(m -> bedDaysSource.respiteBedDays(stationId, m)).toList();
+            List<Uni<BedDays>> fetches = months.stream().map(m -> bedDaysSource.bedDays(stationId, m)).toList();
             return Uni.join().all(fetches).andCollectFailures().flatMap(bedDays -> {
                 Map<YearMonth, BedDays> byMonth = new LinkedHashMap<>();
                 for (int i = 0; i < months.size(); i++) {
@@ -182,7 +182,8 @@ public class StatementService {
                                                                     agreements.stream().map(ServiceAgreement::toFact).toList(),
                                                                     f.elderAgreements(), meals.stream().map(ServedMeal::toFact).toList(),
                                                                     f.otherMeals(), services.stream().map(ServiceRecord::toFact).toList(),
-                                                                    f.statuses(), f.stays(), bedDays, List.of(), List.of())));
+                                                                    f.statuses(), withBedRegistryStays(f.stays(), bedDays), bedDays,
+                                                                    List.of(), List.of())));
                                                 }))))));
     }
 
@@ -207,6 +208,15 @@ public class StatementService {
                                         other.stream().map(ServedMeal::toFact).toList(),
                                         statuses.stream().map(ElderStatusRecord::toFact).toList(),
                                         stays.stream().map(InstitutionStayRecord::toFact).toList())))));
+    }
+
+    private static List<Facts.InstitutionStay> withBedRegistryStays(List<Facts.InstitutionStay> posted, BedDays bedDays) {
+        if (!(bedDays instanceof BedDays.Known known) || known.institutionStays().isEmpty()) {
+            return posted;
+        }
+        List<Facts.InstitutionStay> all = new ArrayList<>(posted);
+        all.addAll(known.institutionStays());
+        return all;
     }
 
     private static Facts.Station stationFact(Station s, int stars) {

@@ -9,9 +9,18 @@ public sealed interface BedDays {
     record Facility(String ref, long bedDays) {
     }
 
-    record Known(List<Facility> facilities) implements BedDays {
+    /**
+     * @param facilities       the station's respite facilities and their bed-days
+     * @param institutionStays elders bed-registry counts in an institution bed every day of the month
+     */
+    record Known(List<Facility> facilities, List<Facts.InstitutionStay> institutionStays) implements BedDays {
         public Known {
             facilities = List.copyOf(facilities);
+            institutionStays = List.copyOf(institutionStays);
+        }
+
+        public Known(List<Facility> facilities) {
+            this(facilities, List.of());
         }
 
         public long total() {

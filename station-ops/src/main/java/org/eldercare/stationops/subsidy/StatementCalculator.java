@@ -260,7 +260,9 @@ public final class StatementCalculator {
                 // A respite stay at this very station is the station's own service, not an absence.
                 if (st.elderId().equals(r.elderId()) && !st.facilityId().equals(in.station().id()) && st.inside(r.date())) {
                     duringStay.computeIfAbsent(r.elderId() + "|" + st.id(), k -> new ArrayList<>()).add(r);
-                    stayNotes.put(r.elderId() + "|" + st.id(), "admitted to " + st.facilityId() + " on " + st.admittedOn()
+                    stayNotes.put(r.elderId() + "|" + st.id(), st.id().startsWith("bed-registry:")
+                            ? "bed-registry counts a bed in institution " + st.facilityId() + " every day of the month"
+                            : "admitted to " + st.facilityId() + " on " + st.admittedOn()
                             + (st.dischargedOn() == null ? ", not discharged" : ", discharged " + st.dischargedOn()));
                 }
             }
@@ -282,8 +284,9 @@ public final class StatementCalculator {
 
     private Optional<StatementLine> respite(StatementInput in, List<StatementFlag> flags) {
         if (in.bedDays() instanceof BedDays.Unavailable u) {
-            flags.add(new StatementFlag(Code.RESPITE_DATA_MISSING, "Respite lines are missing: bed-registry could not be read ("
-                    + u.reason() + "). Recompute the statement once bed-registry answers.", null, List.of()));
+            flags.add(new StatementFlag(Code.RESPITE_DATA_MISSING, "Respite lines are missing, and institution stays known only to "
+                    + "bed-registry were not checked: bed-registry could not be read (" + u.reason()
+                    + "). Recompute the statement once bed-registry answers.", null, List.of()));
             return Optional.empty();
         }
         BedDays.Known known = (BedDays.Known) in.bedDays();
