@@ -10,6 +10,9 @@ package org.eldercare.falldetection;
  * @param freeFallMinG         lowest magnitude before the impact (NaN without history)
  * @param longestStillMs       longest still run found after the settle time
  * @param orientationChangeDeg posture change (NaN unless a still period was found and history preceded the impact)
+ * @param modelScore           the model's score of the candidate ({@code method = MODEL}); NaN for the rules
+ * @param features             the {@link MotionFeatures} the model scored (a copy; empty for the rules): what the
+ *                             training command learns from
  */
 public record CandidateEvaluation(
         long impactEpochMs,
@@ -18,7 +21,16 @@ public record CandidateEvaluation(
         double impactActivityG,
         double freeFallMinG,
         long longestStillMs,
-        double orientationChangeDeg) {
+        double orientationChangeDeg,
+        double modelScore,
+        double[] features) {
+
+    /** A candidate judged by the rules (no model score, no features). */
+    public CandidateEvaluation(long impactEpochMs, double peakG, Outcome outcome, double impactActivityG,
+                               double freeFallMinG, long longestStillMs, double orientationChangeDeg) {
+        this(impactEpochMs, peakG, outcome, impactActivityG, freeFallMinG, longestStillMs, orientationChangeDeg,
+                Double.NaN, new double[0]);
+    }
 
     public enum Outcome {
         /** impact, stillness and enough supporting phases: a fall was reported */
@@ -29,6 +41,8 @@ public record CandidateEvaluation(
         SPIKE_ONLY,
         /** stillness followed, but neither free fall nor posture change (as many as required) preceded it */
         TOO_FEW_PHASES,
+        /** the model scored the candidate below its threshold ({@code method = MODEL}) */
+        BELOW_MODEL_THRESHOLD,
         /** the stream was interrupted (gap, clock jump, explicit reset) before a decision */
         RESET
     }

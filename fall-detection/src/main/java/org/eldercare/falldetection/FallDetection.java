@@ -15,6 +15,9 @@ import java.util.Locale;
  * @param orientationChangeDeg angle between the gravity direction before the fall and during the stillness;
  *                             NaN when no posture reference preceded the impact
  * @param orientationChanged   whether that angle reaches the orientation threshold
+ * @param modelScore           score of the learned model ({@code method = MODEL}: stillnessMs is then 0 and the
+ *                             free-fall/orientation fields are the model's features, for the explanation); NaN for
+ *                             the rules
  */
 public record FallDetection(
         long impactEpochMs,
@@ -25,10 +28,24 @@ public record FallDetection(
         boolean freeFallSeen,
         long stillnessMs,
         double orientationChangeDeg,
-        boolean orientationChanged) {
+        boolean orientationChanged,
+        double modelScore) {
+
+    /** A fall decided by the rules. */
+    public FallDetection(long impactEpochMs, long detectedEpochMs, double peakG, double impactActivityG,
+                         double freeFallMinG, boolean freeFallSeen, long stillnessMs, double orientationChangeDeg,
+                         boolean orientationChanged) {
+        this(impactEpochMs, detectedEpochMs, peakG, impactActivityG, freeFallMinG, freeFallSeen, stillnessMs,
+                orientationChangeDeg, orientationChanged, Double.NaN);
+    }
 
     /** One line a caregiver-facing alert or an operator log can show. */
     public String explanation() {
+        if (!Double.isNaN(modelScore)) {
+            return String.format(Locale.ROOT,
+                    "model score %.2f; largest acceleration change %.1f g (activity around it %.2f g); lowest before it %.2f g; wrist orientation changed %s (%.0f deg)",
+                    modelScore, peakG, impactActivityG, freeFallMinG, orientationChanged ? "yes" : "no", orientationChangeDeg);
+        }
         return String.format(Locale.ROOT,
                 "impact %.1f g (activity around it %.2f g); free fall %s (min %.2f g); still for %.1f s after it; wrist orientation changed %s (%.0f deg)",
                 peakG, impactActivityG, freeFallSeen ? "seen" : "not seen", freeFallMinG, stillnessMs / 1000.0,

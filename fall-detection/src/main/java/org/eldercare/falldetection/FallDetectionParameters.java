@@ -26,6 +26,13 @@ import java.util.function.Function;
  * @param minSupportingPhases    how many of {free fall, orientation change} must be seen besides impact and stillness (0-2)
  * @param refractoryMs           after a detection, impacts within this time of the detected impact are ignored
  * @param maxGapMs               a jump of more than this between consecutive windows resets the detector
+ * @param method                 {@code RULES}: the phase rules above decide; {@code MODEL}: candidates are the
+ *                               largest acceleration changes and the learned {@link FallModel} decides (the rule
+ *                               thresholds above are then unused, except refractoryMs, maxGapMs and, for the
+ *                               explanation only, freeFallThresholdG and orientationChangeDeg)
+ * @param modelResource          classpath resource of the model ({@code method = MODEL})
+ * @param modelThreshold         operating threshold of the model score in 0..1; NaN = the one stored in the model
+ *                               (chosen at training time)
  */
 public record FallDetectionParameters(
         double impactThresholdG,
@@ -43,7 +50,27 @@ public record FallDetectionParameters(
         long postImpactWindowMs,
         int minSupportingPhases,
         long refractoryMs,
-        long maxGapMs) {
+        long maxGapMs,
+        Method method,
+        String modelResource,
+        double modelThreshold) {
+
+    /** Which stage decides; see docs/fall-detection.md for the figures of each. */
+    public enum Method {
+        RULES, MODEL
+    }
+
+    /** The rule-based detector with these thresholds (the signature before the model existed). */
+    public FallDetectionParameters(double impactThresholdG, long impactPeakSearchMs, long impactActivityWindowMs,
+                                   double impactActivityMinG, long freeFallWindowMs, double freeFallThresholdG,
+                                   long orientationReferenceMs, double orientationChangeDeg, long settleMs,
+                                   long stillnessBlockMs, double stillnessMaxStdG, long stillnessMs,
+                                   long postImpactWindowMs, int minSupportingPhases, long refractoryMs, long maxGapMs) {
+        this(impactThresholdG, impactPeakSearchMs, impactActivityWindowMs, impactActivityMinG, freeFallWindowMs,
+                freeFallThresholdG, orientationReferenceMs, orientationChangeDeg, settleMs, stillnessBlockMs,
+                stillnessMaxStdG, stillnessMs, postImpactWindowMs, minSupportingPhases, refractoryMs, maxGapMs,
+                Method.RULES, FallModel.DEFAULT_RESOURCE, Double.NaN);
+    }
 
     public FallDetectionParameters {
         requirePositive("impactThresholdG", impactThresholdG);
@@ -74,10 +101,25 @@ public record FallDetectionParameters(
         }
         requireNonNegative("refractoryMs", refractoryMs);
         requirePositive("maxGapMs", maxGapMs);
+        Objects.requireNonNull(method, "method");
+        if (modelResource == null || modelResource.isBlank()) {
+            throw new IllegalArgumentException("modelResource must not be blank");
+        }
+        if (!Double.isNaN(modelThreshold) && !(modelThreshold >= 0 && modelThreshold <= 1)) {
+            throw new IllegalArgumentException("modelThreshold must be within 0..1 (or NaN for the model's own), was " + modelThreshold);
+        }
     }
 
-    /** Defaults tuned on the SmartFallMM watch trials; see docs/fall-detection.md for the figures. */
+    /** Defaults chosen on the SmartFallMM watch trials; see docs/fall-detection.md for the figures. */
     public static FallDetectionParameters defaults() {
+        return rulesDefaults().withMethod(DEFAULT_METHOD);
+    }
+
+    /** The method {@link #defaults()} uses: the better one on held-out subjects (docs/fall-detection.md). */
+    public static final Method DEFAULT_METHOD = Method.MODEL;
+
+    /** The rule-based detector with its tuned thresholds. */
+    public static FallDetectionParameters rulesDefaults() {
         return new FallDetectionParameters(
                 2.8,   // impactThresholdG
                 200,   // impactPeakSearchMs
@@ -97,8 +139,16 @@ public record FallDetectionParameters(
                 1000); // maxGapMs
     }
 
+    /** This record with another method. */
+    public FallDetectionParameters withMethod(Method newMethod) {
+        return new FallDetectionParameters(impactThresholdG, impactPeakSearchMs, impactActivityWindowMs,
+                impactActivityMinG, freeFallWindowMs, freeFallThresholdG, orientationReferenceMs, orientationChangeDeg,
+                settleMs, stillnessBlockMs, stillnessMaxStdG, stillnessMs, postImpactWindowMs, minSupportingPhases,
+                refractoryMs, maxGapMs, newMethod, modelResource, modelThreshold);
+    }
+
     /**
-     * Sensor history the detector must keep: the posture reference and free-fall windows before an impact,
+     * Sensor history the rule-based detector must keep: the posture reference and free-fall windows before an impact,
      * the peak search and the post-impact window after it.
      */
     public long historyMs() {
@@ -139,7 +189,10 @@ public record FallDetectionParameters(
                 l(v, "postImpactWindowMs", postImpactWindowMs),
                 (int) l(v, "minSupportingPhases", minSupportingPhases),
                 l(v, "refractoryMs", refractoryMs),
-                l(v, "maxGapMs", maxGapMs));
+                l(v, "maxGapMs", maxGapMs),
+                method(v.apply("method"), method),
+                v.apply("modelResource") == null ? modelResource : v.apply("modelResource").strip(),
+                d(v, "modelThreshold", modelThreshold));
     }
 
     private static final Map<String, Boolean> KNOWN = Map.ofEntries(
@@ -150,7 +203,19 @@ public record FallDetectionParameters(
             Map.entry("settleMs", true), Map.entry("stillnessBlockMs", true),
             Map.entry("stillnessMaxStdG", true), Map.entry("stillnessMs", true),
             Map.entry("postImpactWindowMs", true), Map.entry("minSupportingPhases", true),
-            Map.entry("refractoryMs", true), Map.entry("maxGapMs", true));
+            Map.entry("refractoryMs", true), Map.entry("maxGapMs", true), Map.entry("method", true),
+            Map.entry("modelResource", true), Map.entry("modelThreshold", true));
+
+    private static Method method(String s, Method current) {
+        if (s == null) {
+            return current;
+        }
+        try {
+            return Method.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("method must be RULES or MODEL, was " + s, e);
+        }
+    }
 
     private static double d(Function<String, String> v, String key, double current) {
         String s = v.apply(key);

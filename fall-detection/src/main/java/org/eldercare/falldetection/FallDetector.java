@@ -36,14 +36,35 @@ public final class FallDetector {
     private Candidate pending;
     private long refractoryUntil = Long.MIN_VALUE;
     private long lastDetectedImpact = Long.MIN_VALUE;
+    /** method = MODEL: the shared model and its threshold; null for the rules */
+    private final FallModel model;
+    private final double modelThreshold;
+    private final long historyMs;
+    private ModelCandidate modelPending;
 
     public FallDetector(FallDetectionParameters parameters) {
         this(parameters, CandidateListener.NONE);
     }
 
     public FallDetector(FallDetectionParameters parameters, CandidateListener listener) {
+        this(parameters, listener, parameters.method() == FallDetectionParameters.Method.MODEL
+                ? FallModel.fromClasspath(parameters.modelResource()) : null);
+    }
+
+    /**
+     * With an explicit model (method = MODEL; used by the training command and tests); {@code model} must be
+     * non-null exactly when the parameters select the model.
+     */
+    public FallDetector(FallDetectionParameters parameters, CandidateListener listener, FallModel model) {
         this.p = Objects.requireNonNull(parameters, "parameters");
         this.listener = Objects.requireNonNull(listener, "listener");
+        if ((p.method() == FallDetectionParameters.Method.MODEL) != (model != null)) {
+            throw new IllegalArgumentException("a model is needed exactly when method = MODEL");
+        }
+        this.model = model;
+        this.modelThreshold = model == null ? Double.NaN
+                : Double.isNaN(p.modelThreshold()) ? model.threshold() : p.modelThreshold();
+        this.historyMs = model == null ? p.historyMs() : model.window().historyMs();
         this.blocksInWindow = (int) ((p.postImpactWindowMs() - p.settleMs()) / p.stillnessBlockMs());
         this.blocksNeeded = (int) ((p.stillnessMs() + p.stillnessBlockMs() - 1) / p.stillnessBlockMs());
     }
@@ -101,6 +122,11 @@ public final class FallDetector {
 
     /** Forgets the buffered samples and any undecided candidate (the refractory period survives a reset). */
     public void reset() {
+        if (modelPending != null) {
+            listener.onCandidate(new CandidateEvaluation(modelPending.peakTime, modelPending.peakG,
+                    CandidateEvaluation.Outcome.RESET, Double.NaN, Double.NaN, 0, Double.NaN));
+            modelPending = null;
+        }
         if (pending != null) {
             listener.onCandidate(new CandidateEvaluation(pending.impactTime, pending.peak,
                     CandidateEvaluation.Outcome.RESET, Double.NaN, Double.NaN, pending.longestRun * p.stillnessBlockMs(), Double.NaN));
@@ -115,7 +141,7 @@ public final class FallDetector {
 
     /** True while an impact awaits its decision, i.e. the stream ended (so far) within its post-impact window. */
     public boolean hasPendingCandidate() {
-        return pending != null;
+        return pending != null || modelPending != null;
     }
 
     /** Sensor time of the newest sample, or empty after a reset. */
@@ -149,7 +175,7 @@ public final class FallDetector {
     }
 
     private void ensureRing(double hz, long firstSampleEpochMs) {
-        int needed = (int) Math.ceil(p.historyMs() / 1000.0 * hz) + RING_MARGIN;
+        int needed = (int) Math.ceil(historyMs / 1000.0 * hz) + RING_MARGIN;
         if (ring == null) {
             ring = new SampleRing(needed);
             ringHz = hz;
@@ -164,6 +190,9 @@ public final class FallDetector {
 
     /** Advances the state machine after one new sample; returns a detection decided now, if any. */
     private FallDetection process() {
+        if (model != null) {
+            return processModel();
+        }
         FallDetection detected = null;
         boolean progressed = true;
         while (progressed) {
@@ -349,6 +378,97 @@ public final class FallDetector {
     private static double variance(double sum, double sumSquares, int n) {
         double mean = sum / n;
         return Math.max(0, sumSquares / n - mean * mean);
+    }
+
+    /**
+     * method = MODEL. A sample with |magnitude - 1 g| >= the model's trigger opens a candidate; the largest such
+     * change within the peak search is its peak; once postMs after the peak has arrived, the model scores the
+     * features of [peak - preMs, peak + postMs]. Scanning for the next candidate continues after the peak search,
+     * so every stretch of motion gets scored, not only the first spike.
+     */
+    private FallDetection processModel() {
+        ModelWindow w = model.window();
+        FallDetection detected = null;
+        while (true) {
+            while (scan < ring.end()) {
+                long t = ring.time(scan);
+                double dev = Math.abs(ring.magnitude(scan) - 1);
+                if (modelPending != null) {
+                    if (t > modelPending.searchEnd) {
+                        break;
+                    }
+                    if (dev > modelPending.peakDev) {
+                        modelPending.peakDev = dev;
+                        modelPending.peakTime = t;
+                        modelPending.peakG = ring.magnitude(scan);
+                    }
+                } else if (t >= refractoryUntil && dev >= w.triggerDevG()) {
+                    modelPending = new ModelCandidate(t, dev, ring.magnitude(scan), t + w.peakSearchMs());
+                }
+                scan++;
+            }
+            ModelCandidate c = modelPending;
+            if (c == null || newestTime <= c.searchEnd || newestTime < c.peakTime + w.postMs()) {
+                return detected;
+            }
+            modelPending = null;
+            FallDetection d = decideModel(c, w);
+            if (d != null && detected == null) {
+                detected = d;
+            }
+        }
+    }
+
+    private FallDetection decideModel(ModelCandidate c, ModelWindow w) {
+        long from = ring.firstAtOrAfter(c.peakTime - w.preMs());
+        long to = ring.firstAtOrAfter(c.peakTime + w.postMs() + 1);
+        int n = (int) (to - from);
+        if (n < 2) {
+            return null; // a rate too low to describe the motion (1-2 Hz): nothing to score
+        }
+        long[] t = new long[n];
+        double[] x = new double[n], y = new double[n], z = new double[n];
+        int peak = 0;
+        for (int k = 0; k < n; k++) {
+            long i = from + k;
+            t[k] = ring.time(i);
+            x[k] = ring.x(i);
+            y[k] = ring.y(i);
+            z[k] = ring.z(i);
+            if (t[k] == c.peakTime && peak == 0) {
+                peak = k;
+            }
+        }
+        double[] f = MotionFeatures.extract(t, x, y, z, n, peak, w);
+        double score = model.score(f);
+        boolean fall = score >= modelThreshold;
+        double activity = f[MotionFeatures.NAMES.indexOf("mean_abs_dev_near_g")];
+        double minBefore = f[MotionFeatures.NAMES.indexOf("min_pre1_g")];
+        double angle = f[MotionFeatures.NAMES.indexOf("angle_pre_end_deg")];
+        listener.onCandidate(new CandidateEvaluation(c.peakTime, c.peakG,
+                fall ? CandidateEvaluation.Outcome.DETECTED : CandidateEvaluation.Outcome.BELOW_MODEL_THRESHOLD,
+                activity, minBefore, 0, angle, score, f));
+        if (!fall) {
+            return null;
+        }
+        refractoryUntil = c.peakTime + p.refractoryMs();
+        lastDetectedImpact = c.peakTime;
+        return new FallDetection(c.peakTime, newestTime, c.peakG, activity, minBefore,
+                minBefore <= p.freeFallThresholdG(), 0, angle, angle >= p.orientationChangeDeg(), score);
+    }
+
+    private static final class ModelCandidate {
+        long peakTime;
+        double peakDev;
+        double peakG;
+        final long searchEnd;
+
+        ModelCandidate(long peakTime, double peakDev, double peakG, long searchEnd) {
+            this.peakTime = peakTime;
+            this.peakDev = peakDev;
+            this.peakG = peakG;
+            this.searchEnd = searchEnd;
+        }
     }
 
     private static final class Candidate {

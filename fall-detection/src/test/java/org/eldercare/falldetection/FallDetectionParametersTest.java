@@ -42,7 +42,7 @@ class FallDetectionParametersTest {
 
     @Test
     void historyCoversPostureReferenceFreeFallAndPostImpactWindow() {
-        var p = FallDetectionParameters.defaults();
+        var p = FallDetectionParameters.rulesDefaults();
         assertEquals(p.orientationReferenceMs() + p.freeFallWindowMs() + p.impactPeakSearchMs() + p.postImpactWindowMs(),
                 p.historyMs());
         assertTrue(p.historyMs() < 10_000, "bounded: a few seconds per device");

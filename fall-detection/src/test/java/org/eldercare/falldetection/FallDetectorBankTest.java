@@ -18,7 +18,7 @@ class FallDetectorBankTest {
 
     @Test
     void devicesAreIndependentEvenWhenTheirWindowsInterleave() {
-        FallDetectorBank bank = new FallDetectorBank(FallDetectionParameters.defaults(), 60_000);
+        FallDetectorBank bank = new FallDetectorBank(FallDetectionParameters.rulesDefaults(), 60_000);
         double[][] fall = SyntheticTraces.forwardFall(HZ, 5);
         double[][] walk = SyntheticTraces.walking(HZ, fall.length / HZ);
         List<String> alerts = new ArrayList<>();
@@ -34,7 +34,7 @@ class FallDetectorBankTest {
 
     @Test
     void idleDevicesAreEvicted() {
-        FallDetectorBank bank = new FallDetectorBank(FallDetectionParameters.defaults(), 60_000);
+        FallDetectorBank bank = new FallDetectorBank(FallDetectionParameters.rulesDefaults(), 60_000);
         double[][] w = SyntheticTraces.walking(HZ, 1);
         bank.accept("old", Feed.T0, HZ, w, 1_000);
         bank.accept("recent", Feed.T0, HZ, w, 50_000);
@@ -48,7 +48,7 @@ class FallDetectorBankTest {
 
     @Test
     void manyDevicesInParallel() throws Exception {
-        FallDetectorBank bank = new FallDetectorBank(FallDetectionParameters.defaults(), 60_000);
+        FallDetectorBank bank = new FallDetectorBank(FallDetectionParameters.rulesDefaults(), 60_000);
         double[][] fall = SyntheticTraces.forwardFall(HZ, 5);
         List<String> alerted = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FallDetectorTest {
-    private static final FallDetectionParameters DEFAULTS = FallDetectionParameters.defaults();
+    private static final FallDetectionParameters DEFAULTS = FallDetectionParameters.rulesDefaults();
 
     private static List<CandidateEvaluation> candidates(FallDetectionParameters p, double[][] trace, double hz,
                                                         List<FallDetection> detections) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class ThresholdBoundaryTest {
     private static final double HZ = 50;
-    private static final FallDetectionParameters DEFAULTS = FallDetectionParameters.defaults();
+    private static final FallDetectionParameters DEFAULTS = FallDetectionParameters.rulesDefaults();
     private static final double[] TILTED = {Math.cos(Math.toRadians(40)), Math.sin(Math.toRadians(40)), 0};
 
     private record Run(List<FallDetection> detections, List<CandidateEvaluation> candidates) {

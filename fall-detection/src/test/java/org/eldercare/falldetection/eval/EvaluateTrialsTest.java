@@ -36,7 +36,8 @@ class EvaluateTrialsTest {
     @Test
     void reportsSensitivityAndFalseAlarmsPerGroupAndActivity() throws Exception {
         writeSmallDataset();
-        String out = EvaluateTrials.run(new String[] {"--dir", dir.toString(), "--unit", "ms2", "--list"});
+        String out = EvaluateTrials.run(new String[] {"--dir", dir.toString(), "--unit", "ms2", "--list",
+            "--param", "method=RULES"});
         assertTrue(out.contains("trials: 6 read"), out);
         assertTrue(out.contains("skipped: 2"), out);
         assertTrue(out.contains("old/accelerometer/watch/S03A01T01.csv: line 1"), out);
@@ -54,11 +55,11 @@ class EvaluateTrialsTest {
         TrialFiles.writeMs2(flat.resolve("fall-3.csv"), SyntheticTraces.forwardFall(HZ, 5), HZ);
         TrialFiles.writeMs2(flat.resolve("walk-1.csv"), SyntheticTraces.walking(HZ, 10), HZ);
         String out = EvaluateTrials.run(new String[] {"--dir", flat.toString(), "--unit", "ms2",
-            "--name-pattern", "-(?<activity>\\d+)\\.csv", "--fall-activities", "3"});
+            "--name-pattern", "-(?<activity>\\d+)\\.csv", "--fall-activities", "3", "--param", "method=RULES"});
         assertTrue(Pattern.compile("all\\s+1/1 = 100\\.0%\\s+0/1 = 0\\.0%").matcher(out).find(), out);
 
         String strict = EvaluateTrials.run(new String[] {"--dir", flat.toString(), "--unit", "ms2",
-            "--name-pattern", "-(?<activity>\\d+)\\.csv", "--fall-activities", "3", "--param", "impactThresholdG=5"});
+            "--name-pattern", "-(?<activity>\\d+)\\.csv", "--fall-activities", "3", "--param", "impactThresholdG=5", "--param", "method=RULES"});
         assertTrue(strict.contains("impactThresholdG=5.0"), strict);
         assertTrue(Pattern.compile("all\\s+0/1 = 0\\.0%").matcher(strict).find(), strict);
     }
@@ -75,7 +76,7 @@ class EvaluateTrialsTest {
         assertTrue(odd.trials().stream().allMatch(t -> t.subject() % 2 == 1));
         var listed = TrialSet.load(dir, labeling, reader, TrialSet.subjectFilter("2-3"));
         assertEquals(3, listed.trials().size());
-        var evaluation = Evaluation.run(odd.trials(), FallDetectionParameters.defaults(), TrialReplayer.defaults());
+        var evaluation = Evaluation.run(odd.trials(), FallDetectionParameters.rulesDefaults(), TrialReplayer.defaults());
         assertEquals(1, evaluation.byGroup().get("young").fallsDetected);
     }
 

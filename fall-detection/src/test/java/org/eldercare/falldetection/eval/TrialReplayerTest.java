@@ -54,7 +54,7 @@ class TrialReplayerTest {
         double hz = 32;
         double[][] fall = SyntheticTraces.forwardFall(hz, 5);
         double[] t = evenTimes(fall.length, hz);
-        var params = FallDetectionParameters.defaults();
+        var params = FallDetectionParameters.rulesDefaults();
         for (double w : new double[] {0.5, 1, 2, 5, 10}) {
             var r = new TrialReplayer(w, 1000, 32, 10, 200).replay(t, fall, new FallDetector(params));
             assertEquals(1, r.detections().size(), "window " + w);
@@ -69,7 +69,7 @@ class TrialReplayerTest {
         int cut = (int) Math.round((SyntheticTraces.forwardFallImpactSeconds(hz) + 0.4) * hz);
         double[][] cropped = Arrays.copyOf(fall, cut);
         double[] t = evenTimes(cut, hz);
-        var params = FallDetectionParameters.defaults();
+        var params = FallDetectionParameters.rulesDefaults();
         var strict = REPLAYER.replay(t, cropped, new FallDetector(params));
         assertFalse(strict.alerted());
         assertTrue(strict.undecidedAtEnd());
