@@ -21,7 +21,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Idempotency {
 
-    public record Outcome(int status, JsonNode body) {
+    /** @param stored true when this is the answer of an earlier write, already kept */
+    public record Outcome(int status, JsonNode body, boolean stored) {
+        public Outcome(int status, JsonNode body) {
+            this(status, body, false);
+        }
     }
 
     private final ObjectMapper json;
@@ -35,29 +39,46 @@ public class Idempotency {
         JsonNode requestTree = json.valueToTree(request);
         return ClientWrite.<ClientWrite>findById(clientId).chain(stored -> {
             if (stored != null) {
-                JsonNode storedRequest = read(stored.requestJson);
-                if (stored.caller.equals(caller) && stored.operation.equals(operation) && storedRequest.equals(requestTree)) {
-                    return Uni.createFrom().item(new Outcome(stored.status, read(stored.responseJson)));
-                }
-                Map<String, Object> both = new LinkedHashMap<>();
-                both.put("clientId", clientId);
-                both.put("stored", Map.of("operation", stored.operation, "request", storedRequest));
-                both.put("received", Map.of("operation", operation, "request", requestTree));
-                throw ProblemException.conflict("clientId " + clientId + " was already used for a different write; "
-                        + "a retry must resend exactly the same content, a new write needs a new clientId.", both);
+                return Uni.createFrom().item(replay(stored, clientId, caller, operation, requestTree));
             }
-            return work.get().call(outcome -> {
-                ClientWrite w = new ClientWrite();
-                w.clientId = clientId;
-                w.caller = caller;
-                w.operation = operation;
-                w.requestJson = requestTree.toString();
-                w.status = outcome.status();
-                w.responseJson = outcome.body().toString();
-                w.createdAt = Instant.now();
-                return w.persist();
-            });
+            return work.get()
+                    // A twin of this write may have committed between our look-up and its effect showing
+                    // (read committed): the "conflict" is then our own earlier write, so answer its replay.
+                    .onFailure(e -> e instanceof ProblemException p && p.status() == 409).recoverWithUni(e ->
+                            ClientWrite.<ClientWrite>find("clientId", clientId).firstResult().map(twin -> {
+                                if (twin == null) {
+                                    throw (ProblemException) e;
+                                }
+                                return replay(twin, clientId, caller, operation, requestTree);
+                            }))
+                    .call(outcome -> {
+                        if (outcome.stored) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        ClientWrite w = new ClientWrite();
+                        w.clientId = clientId;
+                        w.caller = caller;
+                        w.operation = operation;
+                        w.requestJson = requestTree.toString();
+                        w.status = outcome.status();
+                        w.responseJson = outcome.body().toString();
+                        w.createdAt = Instant.now();
+                        return w.persist();
+                    });
         });
+    }
+
+    private Outcome replay(ClientWrite stored, String clientId, String caller, String operation, JsonNode requestTree) {
+        JsonNode storedRequest = read(stored.requestJson);
+        if (stored.caller.equals(caller) && stored.operation.equals(operation) && storedRequest.equals(requestTree)) {
+            return new Outcome(stored.status, read(stored.responseJson), true);
+        }
+        Map<String, Object> both = new LinkedHashMap<>();
+        both.put("clientId", clientId);
+        both.put("stored", Map.of("operation", stored.operation, "request", storedRequest));
+        both.put("received", Map.of("operation", operation, "request", requestTree));
+        throw ProblemException.conflict("clientId " + clientId + " was already used for a different write; "
+                + "a retry must resend exactly the same content, a new write needs a new clientId.", both);
     }
 
     public JsonNode tree(Object o) {

@@ -14,7 +14,12 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Publishes pending outbox rows in the order they were written, marking each sent only after the
@@ -32,9 +37,13 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final Vertx vertx;
 
-    public OutboxRelay(PlatformMqtt mqtt, VisitSettings settings, MeterRegistry metrics) {
+    public OutboxRelay(PlatformMqtt mqtt, VisitSettings settings, MeterRegistry metrics, Vertx vertx) {
         this.mqtt = mqtt;
+        this.vertx = vertx;
         this.batchSize = settings.outbox().batchSize();
         this.published = Counter.builder("eldercare.visits.outbox.published").register(metrics);
         this.failures = Counter.builder("eldercare.visits.outbox.failures").register(metrics);
@@ -42,8 +51,36 @@ public class OutboxRelay {
                 .description("Outbox rows claimed but not yet acknowledged by the broker in the last round").register(metrics);
     }
 
+    /**
+     * Asks for a round now (after a write committed) instead of at the next tick. Within one process
+     * rounds never overlap; a request during a round makes one more round follow it.
+     */
+    public void soon() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        Context dup = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(dup, true);
+        dup.runOnContext(v -> round().subscribe().with(x -> finished(), e -> finished()));
+    }
+
+    private void finished() {
+        running.set(false);
+        if (again.getAndSet(false)) {
+            soon();
+        }
+    }
+
     @Scheduled(every = "${eldercare.visits.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return round().eventually(this::finished);
+    }
+
+    private Uni<Void> round() {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
                         .createNativeQuery("select * from outbox where sent_at is null order by id limit " + batchSize
                                 + " for update skip locked", OutboxMessage.class)
