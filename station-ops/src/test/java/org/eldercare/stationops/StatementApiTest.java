@@ -281,4 +281,38 @@ class StatementApiTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aMistakenRecordIsVoidedWithAReasonAndTheRecomputedDraftDropsIt() {
+        String st = unique("st");
+        Api.station(st, "haidian", "URBAN", 1);
+        String elder = unique("e");
+        Api.agreement(st, elder, "2024-01-01", null);
+        // An offline counter scanned the card twice.
+        List<String> meals = new java.util.ArrayList<>();
+        for (String at : List.of("2025-05-06T03:30:00Z", "2025-05-06T03:31:00Z")) {
+            meals.add(as(operator(st)).body(Map.of("elderId", elder, "meal", "LUNCH", "priceFen", 1500, "servedAt", at,
+                    "offlineSubsidyFen", 500)).post("/api/stations/" + st + "/meals-served").then().statusCode(201).extract().path("id"));
+        }
+        JsonPath before = draft(st, "2025-05");
+        assertEquals(List.of("DUPLICATE_SUBSIDISED_MEAL"), flagCodes(before));
+        assertEquals(1000, before.getLong("lines.find { it.code == 'MEAL_ASSISTANCE' }.amountFen"));
+
+        String voidPath = "/api/stations/" + st + "/meals-served/" + meals.get(1) + "/void";
+        as(operator(unique("st"))).body(Map.of("reason", "double scan")).post(voidPath).then().statusCode(403);
+        as(operator(st)).body(Map.of()).post(voidPath).then().statusCode(400);
+        as(operator(st)).body(Map.of("reason", "double scan")).post(voidPath).then().statusCode(200)
+                .body("voidReason", equalTo("double scan"));
+        as(operator(st)).body(Map.of("reason", "double scan")).post(voidPath).then().statusCode(409);
+
+        JsonPath after = draft(st, "2025-05");
+        assertEquals(List.of(), flagCodes(after));
+        assertEquals(500, after.getLong("lines.find { it.code == 'MEAL_ASSISTANCE' }.amountFen"));
+        assertEquals(18000 + 500 + 300, after.getLong("totalFen"));
+
+        String record = as(operator(st)).body(Map.of("elderId", elder, "kind", "CLEANING", "startedAt", "2025-05-07T02:00:00Z",
+                "minutes", 60, "staff", "Zhao")).post("/api/stations/" + st + "/service-records").then().statusCode(201).extract().path("id");
+        as(operator(st)).body(Map.of("reason", "wrong elder")).post("/api/stations/" + st + "/service-records/" + record + "/void")
+                .then().statusCode(200).body("voidReason", equalTo("wrong elder"));
+    }
 }

@@ -30,6 +30,9 @@ public class ServiceRecord extends PanacheEntityBase {
     public String notes;
     public Instant recordedAt;
     public String recordedBy;
+    public Instant voidedAt;
+    public String voidedBy;
+    public String voidReason;
 
     public Facts.ServiceDelivered toFact() {
         return new Facts.ServiceDelivered(id.toString(), stationId, elderId, kind.name(), serviceDate, minutes);

@@ -45,10 +45,14 @@ public class ServiceRecordResource {
     }
 
     public record ServiceView(UUID id, String stationId, String elderId, ServiceKind kind, Instant startedAt, LocalDate serviceDate,
-                              int minutes, String staff, String notes) {
+                              int minutes, String staff, String notes, Instant voidedAt, String voidReason) {
         static ServiceView of(ServiceRecord r) {
-            return new ServiceView(r.id, r.stationId, r.elderId, r.kind, r.startedAt, r.serviceDate, r.minutes, r.staff, r.notes);
+            return new ServiceView(r.id, r.stationId, r.elderId, r.kind, r.startedAt, r.serviceDate, r.minutes, r.staff, r.notes,
+                    r.voidedAt, r.voidReason);
         }
+    }
+
+    public record VoidRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     private final SecurityIdentity identity;
@@ -81,6 +85,28 @@ public class ServiceRecordResource {
             r.recordedBy = caller.subject();
             return r.<ServiceRecord>persist();
         }).map(r -> Response.status(201).entity(ServiceView.of(r)).build());
+    }
+
+    @POST
+    @Path("/{recordId}/void")
+    @WithTransaction
+    @Operation(summary = "Void a service record entered by mistake, with a reason; statements skip it")
+    public Uni<ServiceView> voidRecord(@PathParam("stationId") String stationId, @PathParam("recordId") UUID recordId,
+                                      @Valid @NotNull VoidRequest req) {
+        Caller caller = Caller.of(identity);
+        StationAccess.requireStation(caller, stationId);
+        return ServiceRecord.<ServiceRecord>findById(recordId).map(r -> {
+            if (r == null || !r.stationId.equals(stationId)) {
+                throw ProblemException.notFound("No service record " + recordId + " at station '" + stationId + "'.");
+            }
+            if (r.voidedAt != null) {
+                throw ProblemException.conflict("Service record " + recordId + " was already voided.");
+            }
+            r.voidedAt = Instant.now();
+            r.voidedBy = caller.subject();
+            r.voidReason = req.reason();
+            return ServiceView.of(r);
+        });
     }
 
     @GET

@@ -48,7 +48,11 @@ public final class MealDtos {
 
     public record ServedView(UUID id, String stationId, String elderId, LocalDate serviceDate, Facts.Meal meal,
                              UUID menuItemId, UUID bookingId, MealMode mode, long priceFen, long subsidyFen,
-                             long elderPaysFen, Instant servedAt, boolean offline, String subsidyReason) {
+                             long elderPaysFen, Instant servedAt, boolean offline, String subsidyReason, Instant voidedAt,
+                             String voidReason) {
+    }
+
+    public record VoidRequest(@jakarta.validation.constraints.NotBlank @Size(max = 500) String reason) {
     }
 
     public record MealCount(long booked, long cancelled, long served, long subsidised, Map<MealMode, Long> servedByMode,

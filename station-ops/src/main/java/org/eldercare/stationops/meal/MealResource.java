@@ -94,6 +94,14 @@ public class MealResource {
         return meals.serve(stationId, req, access(stationId).subject()).map(v -> Response.status(201).entity(v).build());
     }
 
+    @POST
+    @Path("/meals-served/{mealId}/void")
+    @Operation(summary = "Void a meal recorded by mistake, with a reason; statements skip it (a paid month gets an adjustment)")
+    public Uni<ServedView> voidMeal(@PathParam("stationId") String stationId, @PathParam("mealId") UUID mealId,
+                                    @Valid @NotNull MealDtos.VoidRequest req) {
+        return meals.voidMeal(stationId, mealId, req.reason(), access(stationId).subject());
+    }
+
     @GET
     @Path("/meals-served")
     @Operation(summary = "Meals served on a day")

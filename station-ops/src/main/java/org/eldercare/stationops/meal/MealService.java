@@ -167,6 +167,23 @@ public class MealService {
                 .map(saved -> view(saved, reason[0]));
     }
 
+    /** A meal recorded by mistake (a double scan, the wrong elder) is voided with a reason, never deleted. */
+    @WithTransaction
+    public Uni<ServedView> voidMeal(String stationId, UUID mealId, String reason, String by) {
+        return ServedMeal.<ServedMeal>findById(mealId).map(m -> {
+            if (m == null || !m.stationId.equals(stationId)) {
+                throw ProblemException.notFound("No meal " + mealId + " at station '" + stationId + "'.");
+            }
+            if (m.voidedAt != null) {
+                throw ProblemException.conflict("Meal " + mealId + " was already voided on " + m.voidedAt + ".");
+            }
+            m.voidedAt = Instant.now();
+            m.voidedBy = by;
+            m.voidReason = reason;
+            return view(m, null);
+        });
+    }
+
     @WithSession
     public Uni<List<ServedView>> served(String stationId, LocalDate date) {
         return ServedMeal.<ServedMeal>list("stationId = ?1 and serviceDate = ?2 order by servedAt", stationId, date)
@@ -177,7 +194,7 @@ public class MealService {
     public Uni<DailyCounts> counts(String stationId, LocalDate date) {
         return StationService.require(stationId)
                 .flatMap(s -> MealBooking.<MealBooking>list("stationId = ?1 and menuDate = ?2", stationId, date))
-                .flatMap(bookings -> ServedMeal.<ServedMeal>list("stationId = ?1 and serviceDate = ?2", stationId, date)
+                .flatMap(bookings -> ServedMeal.<ServedMeal>list("stationId = ?1 and serviceDate = ?2 and voidedAt is null", stationId, date)
                         .map(served -> count(stationId, date, bookings, served)));
     }
 
@@ -248,7 +265,7 @@ public class MealService {
                 .flatMap(rules -> ServiceAgreement.count("elderId = ?1 and startDate <= ?2 and (endDate is null or endDate >= ?2)",
                                 m.elderId, m.serviceDate)
                         .flatMap(signed -> ElderStatusRecord.<ElderStatusRecord>list("elderId", m.elderId)
-                                .flatMap(statuses -> ServedMeal.count("elderId = ?1 and serviceDate = ?2 and subsidyFen > 0",
+                                .flatMap(statuses -> ServedMeal.count("elderId = ?1 and serviceDate = ?2 and subsidyFen > 0 and voidedAt is null",
                                                 m.elderId, m.serviceDate)
                                         .map(already -> {
                                             boolean servable = statuses.stream()
@@ -281,7 +298,7 @@ public class MealService {
 
     static ServedView view(ServedMeal s, String reason) {
         return new ServedView(s.id, s.stationId, s.elderId, s.serviceDate, s.meal, s.menuItemId, s.bookingId, s.mode, s.priceFen,
-                s.subsidyFen, s.elderPaysFen, s.servedAt, s.offline, reason);
+                s.subsidyFen, s.elderPaysFen, s.servedAt, s.offline, reason, s.voidedAt, s.voidReason);
     }
 
     private static String join(List<String> values) {

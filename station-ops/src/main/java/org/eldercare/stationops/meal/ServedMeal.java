@@ -35,6 +35,9 @@ public class ServedMeal extends PanacheEntityBase {
     public Instant servedAt;
     public Instant recordedAt;
     public String recordedBy;
+    public Instant voidedAt;
+    public String voidedBy;
+    public String voidReason;
     public boolean offline;
 
     public Facts.MealServed toFact() {

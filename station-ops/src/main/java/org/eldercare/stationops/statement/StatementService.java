@@ -166,9 +166,10 @@ public class StatementService {
                         .flatMap(ruleSet -> ServiceAgreement.<ServiceAgreement>list(
                                         "stationId = ?1 and startDate <= ?2 and (endDate is null or endDate >= ?3)", stationId, last, first)
                                 .flatMap(agreements -> ServedMeal.<ServedMeal>list(
-                                                "stationId = ?1 and serviceDate between ?2 and ?3", stationId, first, last)
+                                                "stationId = ?1 and serviceDate between ?2 and ?3 and voidedAt is null", stationId, first, last)
                                         .flatMap(meals -> ServiceRecord.<ServiceRecord>list(
-                                                        "stationId = ?1 and serviceDate between ?2 and ?3", stationId, first, last)
+                                                        "stationId = ?1 and serviceDate between ?2 and ?3 and voidedAt is null",
+                                                        stationId, first, last)
                                                 .flatMap(services -> {
                                                     Set<String> diners = new LinkedHashSet<>();
                                                     meals.forEach(m -> diners.add(m.elderId));
@@ -196,7 +197,8 @@ public class StatementService {
         Uni<List<ServiceAgreement>> dinerAgreements = diners.isEmpty() ? Uni.createFrom().item(List.of())
                 : ServiceAgreement.list("elderId in ?1 and startDate <= ?2 and (endDate is null or endDate >= ?3)", diners, last, first);
         return dinerAgreements.flatMap(agreements -> (diners.isEmpty() ? Uni.createFrom().item(List.<ServedMeal>of())
-                        : ServedMeal.<ServedMeal>list("elderId in ?1 and serviceDate between ?2 and ?3 and subsidyFen > 0 and stationId <> ?4",
+                        : ServedMeal.<ServedMeal>list("elderId in ?1 and serviceDate between ?2 and ?3 and subsidyFen > 0 and stationId <> ?4"
+                                + " and voidedAt is null",
                         diners, first, last, stationId))
                 .flatMap(other -> (elders.isEmpty() ? Uni.createFrom().item(List.<ElderStatusRecord>of())
                         : ElderStatusRecord.<ElderStatusRecord>list("elderId in ?1", elders))
