@@ -60,6 +60,10 @@ public final class TrainFallModel {
                 Long.parseLong(o.get("--peak-search-ms", "500")), Long.parseLong(o.get("--pre-ms", "2000")),
                 Long.parseLong(o.get("--post-ms", "500")));
         int folds = Integer.parseInt(o.get("--folds", "5"));
+        if (folds < 3) {
+            // the threshold of each outer fold comes from an inner cross-validation over the remaining folds
+            throw new IllegalArgumentException("--folds must be at least 3");
+        }
         double target = Double.parseDouble(o.get("--target-adl", "0.02"));
         String targetGroup = o.get("--target-group", "old");
         GradientBoosting.Settings d = GradientBoosting.Settings.defaults();
@@ -213,6 +217,9 @@ public final class TrainFallModel {
             }
         }
         int n = x.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("no candidates to train on (too few subjects for the folds?)");
+        }
         long positives = y.stream().filter(v -> v == 1).count();
         // balance the classes: each side carries half the total weight
         double wp = n / (2.0 * Math.max(1, positives)), wn = n / (2.0 * Math.max(1, n - positives));
@@ -251,8 +258,20 @@ public final class TrainFallModel {
         if (adl.isEmpty()) {
             throw new IllegalArgumentException("no daily-activity trials of group " + targetGroup + " to set the threshold on");
         }
-        double[] s = adl.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int allowed = (int) Math.floor(target * s.length);
+        return thresholdFor(adl.stream().mapToDouble(Double::doubleValue).toArray(), target);
+    }
+
+    /**
+     * The lowest threshold at which at most {@code target} of these daily-activity trial scores reach it (a trial
+     * whose score equals the threshold is alerted).
+     */
+    static double thresholdFor(double[] adlScores, double target) {
+        double[] s = adlScores.clone();
+        java.util.Arrays.sort(s);
+        int allowed = (int) Math.floor(target * s.length + 1e-9);
+        if (allowed >= s.length) {
+            return 0;
+        }
         double kth = s[s.length - 1 - allowed]; // the (allowed+1)-th highest must stay below the threshold
         return Math.min(1.0, Math.nextUp(kth));
     }
