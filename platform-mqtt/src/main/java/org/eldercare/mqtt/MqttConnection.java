@@ -229,23 +229,29 @@ public final class MqttConnection {
      * for QoS 1, once written for QoS 0. Waits for a lost connection to come back for a while first.
      */
     public Uni<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
-        return Uni.createFrom().emitter(em -> context.runOnContext(v -> {
-            Promise<Void> done = Promise.promise();
-            done.future().onComplete(ar -> {
-                if (ar.succeeded()) {
-                    em.complete(null);
-                } else {
-                    em.fail(ar.cause());
-                }
+        return Uni.createFrom().emitter(em -> {
+            // Complete on the caller's context, not the connection's: a Hibernate Reactive session
+            // used after the publish must stay on the thread it belongs to.
+            Context caller = Vertx.currentContext();
+            context.runOnContext(v -> {
+                Promise<Void> done = Promise.promise();
+                done.future().onComplete(ar -> {
+                    Runnable finish = ar.succeeded() ? () -> em.complete(null) : () -> em.fail(ar.cause());
+                    if (caller == null || caller == context) {
+                        finish.run();
+                    } else {
+                        caller.runOnContext(x -> finish.run());
+                    }
+                });
+                whenConnected().onComplete(c -> {
+                    if (c.failed()) {
+                        done.fail(new IllegalStateException("MQTT " + clientId + " is not connected to the broker: " + lastError));
+                        return;
+                    }
+                    send(topic, Buffer.buffer(payload), qos, retain, done, 0);
+                });
             });
-            whenConnected().onComplete(c -> {
-                if (c.failed()) {
-                    done.fail(new IllegalStateException("MQTT " + clientId + " is not connected to the broker: " + lastError));
-                    return;
-                }
-                send(topic, Buffer.buffer(payload), qos, retain, done, 0);
-            });
-        }));
+        });
     }
 
     private void send(String topic, Buffer payload, int qos, boolean retain, Promise<Void> done, int attempt) {

@@ -76,6 +76,15 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Malformed request body", 400, detail, path(uri), null, null));
     }
 
+    /**
+     * Quarkus REST's built-in mapper for this exception (a bad enum value inside a list, say) would
+     * answer plain JSON; a mapper of our own for the exact type takes precedence.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

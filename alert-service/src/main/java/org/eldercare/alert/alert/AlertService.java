@@ -29,9 +29,11 @@ public class AlertService {
     private final Delivery delivery;
     private final VisitServiceClient visitService;
     private final AlertSettings settings;
+    private final AlertMetrics metrics;
 
     public AlertService(Pool pool, AlertStore store, CareCircleStore circles, Escalation escalation, TimerStore timers,
-                        Delivery delivery, VisitServiceClient visitService, AlertSettings settings) {
+                        Delivery delivery, VisitServiceClient visitService, AlertSettings settings, AlertMetrics metrics) {
+        this.metrics = metrics;
         this.pool = pool;
         this.store = store;
         this.circles = circles;
@@ -79,6 +81,7 @@ public class AlertService {
         return switch (action) {
             // Accepting stops the chain; arrival is now awaited.
             case ACCEPT -> timers.cancel(c, TimerKind.ESCALATE, key)
+                    .invoke(x -> metrics.accepted(a, now))
                     .flatMap(x -> timers.set(c, TimerKind.ARRIVE_DEADLINE, key, now.plus(settings.escalation().arriveDeadline()), a.id(), null));
             case ARRIVE, RESOLVE, VERIFY, CLOSE, CANCEL -> timers.cancel(c, TimerKind.ESCALATE, key)
                     .flatMap(x -> timers.cancel(c, TimerKind.ARRIVE_DEADLINE, key)).replaceWithVoid();
