@@ -36,6 +36,62 @@ public final class MotionFeatures {
         if (n < 2 || peak < 0 || peak >= n) {
             throw new IllegalArgumentException("need at least 2 samples and a peak inside them");
         }
+        // Watches send 25-100 Hz but the model learnt from ~32 Hz recordings: features such as jerk, peak counts
+        // and spectral shares depend on the rate, so every window is first resampled onto a 32 Hz grid anchored
+        // at the peak (the peak sample itself is kept exactly).
+        double[][] r = resample(t, x, y, z, n, peak);
+        return extractUniform(r[0], r[1], r[2], r[3], (int) r[4][0], w);
+    }
+
+    /** Rate all windows are resampled to before the features are computed. */
+    public static final double FEATURE_HZ = 32;
+
+    /** Linear interpolation of the axes onto t_peak + k / FEATURE_HZ within [t[0], t[n-1]]. */
+    private static double[][] resample(long[] t, double[] x, double[] y, double[] z, int n, int peak) {
+        double step = 1000.0 / FEATURE_HZ;
+        long tp = t[peak];
+        int before = (int) Math.floor((tp - t[0]) / step);
+        int after = (int) Math.floor((t[n - 1] - tp) / step);
+        int m = before + after + 1;
+        double[] ts = new double[m], xs = new double[m], ys = new double[m], zs = new double[m];
+        int j = 0;
+        for (int k = 0; k < m; k++) {
+            double tk = tp + (k - before) * step;
+            if (k == before) {
+                ts[k] = tp;
+                xs[k] = x[peak];
+                ys[k] = y[peak];
+                zs[k] = z[peak];
+                continue;
+            }
+            while (j < n - 2 && t[j + 1] < tk) {
+                j++;
+            }
+            double span = t[j + 1] - t[j];
+            double a = span <= 0 ? 0 : Math.max(0, Math.min(1, (tk - t[j]) / span));
+            ts[k] = tk;
+            xs[k] = x[j] + a * (x[j + 1] - x[j]);
+            ys[k] = y[j] + a * (y[j + 1] - y[j]);
+            zs[k] = z[j] + a * (z[j + 1] - z[j]);
+        }
+        return new double[][] {ts, xs, ys, zs, {before}};
+    }
+
+    private static double[] extractUniform(double[] td, double[] x, double[] y, double[] z, int peak,
+                                           ModelWindow w) {
+        int n = td.length;
+        if (n < 2) {
+            // shorter than one 32 Hz step: repeat the sample so that the features stay defined
+            td = new double[] {td[0], td[0] + 1000.0 / FEATURE_HZ};
+            x = new double[] {x[0], x[0]};
+            y = new double[] {y[0], y[0]};
+            z = new double[] {z[0], z[0]};
+            n = 2;
+        }
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = Math.round(td[i]);
+        }
         double[] m = new double[n];
         for (int i = 0; i < n; i++) {
             m[i] = Math.sqrt(x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
