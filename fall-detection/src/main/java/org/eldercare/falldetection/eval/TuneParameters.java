@@ -41,7 +41,10 @@ public final class TuneParameters {
         for (Map<String, String> c : combos) {
             FallDetectionParameters p;
             try {
-                p = s.parameters().with(c);
+                // the grid is over the rule thresholds: tune the rules unless a method was asked for explicitly
+                FallDetectionParameters base = o.keyValues("--param").containsKey("method") || c.containsKey("method")
+                        ? s.parameters() : s.parameters().withMethod(FallDetectionParameters.Method.RULES);
+                p = base.with(c);
             } catch (IllegalArgumentException e) {
                 System.out.println(c + " invalid: " + e.getMessage());
                 continue;
