@@ -5,7 +5,8 @@
 #
 #   benchmarks/bench-ingest.sh [--devices 500] [--rate 20000] [--seconds 30]
 #
-# Environment: BENCH_PORT (18081), GATEWAY_INGEST_CONNECTIONS (4), BENCH_HEAP (1g).
+# Environment: BENCH_PORT (18081), GATEWAY_INGEST_CONNECTIONS (4), BENCH_HEAP (1g),
+# GATEWAY_VITALS_EVENTS (true: a VITALS event per sample; false: storage and state only).
 # Method and recorded figures: docs/benchmarks.md ("Ingest").
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,10 +20,20 @@ scripts/infra.sh up
 ./mvnw -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt"
 
 echo "[bench] starting device-gateway on port $PORT (log: $OUT/gateway.log)"
-GATEWAY_PORT="$PORT" INSTANCE_ID="bench" GATEWAY_INGEST_CONNECTIONS="${GATEWAY_INGEST_CONNECTIONS:-4}" \
+CONNECTIONS="${GATEWAY_INGEST_CONNECTIONS:-4}"
+# Its own shared-subscription group, so that its persistent sessions never take a share of a demo's messages
+GATEWAY_PORT="$PORT" INSTANCE_ID="bench" GATEWAY_INGEST_CONNECTIONS="$CONNECTIONS" GATEWAY_SHARE_GROUP="device-gateway-bench" \
   java -Xmx"${BENCH_HEAP:-1g}" -jar device-gateway/target/quarkus-app/quarkus-run.jar >"$OUT/gateway.log" 2>&1 &
 GW_PID=$!
-trap 'kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null || true' EXIT
+cleanup() {
+  kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null || true
+  # Drop the gateway's persistent sessions: left behind, they would queue every later message of the group
+  for ((i = 0; i < CONNECTIONS; i++)); do
+    mosquitto_pub -h 127.0.0.1 -p "${MQTT_PORT:-1884}" -u platform -P platform-dev-secret -i "device-gateway-bench-ingest-$i" \
+      -t eldercare/internal/v1/session-wipe -m x -q 0 >/dev/null 2>&1 || true
+  done
+}
+trap cleanup EXIT
 
 for _ in $(seq 1 120); do
   if curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi

@@ -26,6 +26,14 @@ public interface GatewayConfig {
         @WithDefault("2")
         int connections();
 
+        /**
+         * Shared-subscription group: one copy of each message per group. Every replica of a deployment
+         * uses the same group; tests and benchmarks use their own, so that their persistent sessions
+         * never take a share of another deployment's messages.
+         */
+        @WithDefault("device-gateway")
+        String shareGroup();
+
         @WithDefault("16384")
         int maxPayloadBytes();
 

@@ -91,7 +91,7 @@ public class IngestService {
             LOG.errorf(e, "telemetry partition maintenance failed at start-up");
         }
         Map<String, Integer> filters = new LinkedHashMap<>();
-        FILTERS.forEach(f -> filters.put(mqtt.shared(f), 1));
+        FILTERS.forEach(f -> filters.put(Topics.shared(config.ingest().shareGroup(), f), 1));
         for (int i = 0; i < config.ingest().connections(); i++) {
             mqtt.consume("ingest-" + i, filters, this::handle);
         }
