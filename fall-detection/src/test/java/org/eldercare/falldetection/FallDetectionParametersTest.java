@@ -47,4 +47,27 @@ class FallDetectionParametersTest {
                 p.historyMs());
         assertTrue(p.historyMs() < 10_000, "bounded: a few seconds per device");
     }
+
+    @Test
+    void methodAndModelSettingsAreConfigurable() {
+        assertEquals(FallDetectionParameters.Method.MODEL, FallDetectionParameters.defaults().method());
+        assertEquals(FallDetectionParameters.Method.RULES, FallDetectionParameters.rulesDefaults().method());
+        assertEquals(FallDetectionParameters.defaults(),
+                FallDetectionParameters.rulesDefaults().withMethod(FallDetectionParameters.Method.MODEL));
+        var p = FallDetectionParameters.fromMap(Map.of("method", " rules ", "modelThreshold", "0.75",
+                "modelResource", "other-model.json"));
+        assertEquals(FallDetectionParameters.Method.RULES, p.method());
+        assertEquals(0.75, p.modelThreshold());
+        assertEquals("other-model.json", p.modelResource());
+        assertTrue(Double.isNaN(FallDetectionParameters.defaults().modelThreshold()), "the model's own threshold");
+        assertThrows(IllegalArgumentException.class, () -> FallDetectionParameters.fromMap(Map.of("method", "NEURAL")));
+        assertThrows(IllegalArgumentException.class, () -> FallDetectionParameters.fromMap(Map.of("modelThreshold", "1.5")));
+        assertThrows(IllegalArgumentException.class, () -> FallDetectionParameters.fromMap(Map.of("modelResource", " ")));
+        // the constructor without the model components keeps its old meaning: the rules
+        var r = FallDetectionParameters.rulesDefaults();
+        assertEquals(r, new FallDetectionParameters(r.impactThresholdG(), r.impactPeakSearchMs(), r.impactActivityWindowMs(),
+                r.impactActivityMinG(), r.freeFallWindowMs(), r.freeFallThresholdG(), r.orientationReferenceMs(),
+                r.orientationChangeDeg(), r.settleMs(), r.stillnessBlockMs(), r.stillnessMaxStdG(), r.stillnessMs(),
+                r.postImpactWindowMs(), r.minSupportingPhases(), r.refractoryMs(), r.maxGapMs()));
+    }
 }
