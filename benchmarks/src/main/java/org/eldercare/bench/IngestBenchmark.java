@@ -58,6 +58,7 @@ public final class IngestBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCEPTED = Pattern.compile(
             "eldercare_gateway_accepted_total\\{[^}]*kind=\"telemetry\"[^}]*} ([0-9.E+-]+)");
+    private static final Pattern REJECTED = Pattern.compile("eldercare_gateway_rejected_total\\{[^}]*} ([0-9.E+-]+)");
     private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+-]+)");
     private static final int LAG_ELDERS = 20;
 
@@ -188,7 +189,7 @@ public final class IngestBenchmark {
                 }
                 MqttAsyncClient c = clients.get(i);
                 String payload = "{\"id\":\"" + ids.get(i) + "-" + (counters[i]++) + "\",\"ts\":" + System.currentTimeMillis()
-                        + ",\"hr\":" + (60 + (n % 40)) + ",\"spo2\":97,\"steps\":" + n + ",\"battery\":80,\"worn\":true,"
+                        + ",\"hr\":" + (60 + (n % 40)) + ",\"spo2\":97,\"steps\":" + (counters[i] % 20_000) + ",\"battery\":80,\"worn\":true,"
                         + "\"loc\":{\"lat\":39.94,\"lon\":116.1,\"acc\":15}}";
                 MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
                 m.setQos(1);
@@ -288,6 +289,7 @@ public final class IngestBenchmark {
             });
         }
         double before = accepted();
+        double rejectedBefore = metric(REJECTED);
         double heapPeak = 0;
         double rssPeak = 0;
         double offered;
@@ -325,6 +327,10 @@ public final class IngestBenchmark {
             rssPeak = peaks[1];
             lagClient.disconnect();
             lagClient.close();
+            double rejected = metric(REJECTED) - rejectedBefore;
+            if (rejected > 0) {
+                log("WARNING: the gateway rejected %.0f benchmark messages; see /api/quarantine/summary", rejected);
+            }
             long[] lagArr = lags.stream().mapToLong(Long::longValue).sorted().toArray();
             double rateAll = persisted / total;
             log("gateway %s: offered %.0f msg/s; persisted %.0f of %d (%.0f msg/s over publish+drain, %.0f msg/s while publishing);"

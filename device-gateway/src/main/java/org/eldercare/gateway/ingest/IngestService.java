@@ -54,6 +54,7 @@ public class IngestService {
     private final Batcher<InboundStore.Claim, InboundStore.Claimed> claims;
     private final Batcher<QuarantineStore.Rejected, Void> quarantine;
     private final InboundStore inbound;
+    private final Vertx vertx;
 
     public IngestService(PlatformMqtt mqtt, DeviceDirectory directory, DeviceStateStore state, IngestMetrics metrics,
                          ObjectMapper json, GatewayConfig config, Pool pool, Vertx vertx, TelemetryPartitions partitions) {
@@ -64,6 +65,7 @@ public class IngestService {
         this.json = json;
         this.config = config;
         this.partitions = partitions;
+        this.vertx = vertx;
         GatewayConfig.Ingest in = config.ingest();
         this.validator = new MessageValidator(json, new IngestLimits(in.maxPayloadBytes(), in.maxMotionBytes(),
                 in.futureSkew().toMillis(), in.maxAge().toMillis()));
@@ -92,8 +94,21 @@ public class IngestService {
         }
         Map<String, Integer> filters = new LinkedHashMap<>();
         FILTERS.forEach(f -> filters.put(Topics.shared(config.ingest().shareGroup(), f), 1));
+        // A connection lives on the event loop it was created from; created from the start-up thread
+        // they would all share one. Each gets its own event-loop context, so that the connections
+        // (and the handlers, which run on their loops) spread over the cores.
         for (int i = 0; i < config.ingest().connections(); i++) {
-            mqtt.consume("ingest-" + i, filters, this::handle);
+            String channel = "ingest-" + i;
+            java.util.concurrent.CompletableFuture<Void> created = new java.util.concurrent.CompletableFuture<>();
+            ((io.vertx.core.impl.VertxInternal) vertx).createEventLoopContext().runOnContext(v -> {
+                try {
+                    mqtt.consume(channel, filters, this::handle);
+                    created.complete(null);
+                } catch (RuntimeException e) {
+                    created.completeExceptionally(e);
+                }
+            });
+            created.join();
         }
     }
 
