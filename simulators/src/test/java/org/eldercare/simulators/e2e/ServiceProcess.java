@@ -47,6 +47,11 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify builds them)");
         }
+        try (java.net.Socket taken = new java.net.Socket("127.0.0.1", port)) {
+            throw new IllegalStateException("port " + port + " for " + module + " is already taken: stop what listens there");
+        } catch (java.net.ConnectException free) {
+            // nothing listens there: ours to use
+        }
         Files.createDirectories(log.getParent());
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
