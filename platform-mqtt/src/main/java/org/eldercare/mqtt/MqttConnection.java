@@ -50,6 +50,7 @@ public final class MqttConnection {
     private final Counter received;
     private final Counter handlerFailures;
     private final Counter reconnects;
+    private final Counter shed;
 
     private MqttClient client;
     private volatile boolean connected;
@@ -72,6 +73,8 @@ public final class MqttConnection {
                 .description("Messages whose handling failed and will be redelivered").register(metrics);
         this.reconnects = Counter.builder("eldercare.mqtt.reconnects").tag("client", clientId)
                 .description("Connections to the broker lost and re-established").register(metrics);
+        this.shed = Counter.builder("eldercare.mqtt.shed").tag("client", clientId)
+                .description("QoS 0 messages dropped because too many were being handled already").register(metrics);
     }
 
     public String clientId() {
@@ -176,6 +179,10 @@ public final class MqttConnection {
 
     private void onMessage(MqttPublishMessage msg) {
         received.increment();
+        if (msg.qosLevel() == MqttQoS.AT_MOST_ONCE && inHandler.get() >= settings.maxInProgress()) {
+            shed.increment();
+            return;
+        }
         IncomingMessage m = new IncomingMessage(msg.topicName(), msg.payload().getBytes(), msg.qosLevel().value(),
                 msg.isDup(), msg.isRetain(), System.currentTimeMillis());
         MqttClient owner = client;

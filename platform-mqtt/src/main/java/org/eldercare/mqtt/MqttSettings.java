@@ -46,6 +46,15 @@ public interface MqttSettings {
     boolean ssl();
 
     /**
+     * Messages being handled at once, per connection, beyond which QoS 0 messages are shed (counted
+     * in {@code eldercare.mqtt.shed}). QoS 1 needs no such guard: the broker sends only as many
+     * unacknowledged messages as its in-flight window allows. QoS 0 has no flow control at all, and a
+     * flood of it must not exhaust the heap and take the safety events down with it.
+     */
+    @WithDefault("20000")
+    int maxInProgress();
+
+    /**
      * Appended to the service's shared-subscription group. Mosquitto queues a share of the messages
      * for every persistent session in a group, connected or not, so two environments on one broker
      * (tests, end-to-end runs, a demo) must never share a group. Tests default to {@code -test}.

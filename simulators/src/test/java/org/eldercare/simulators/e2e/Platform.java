@@ -26,7 +26,8 @@ final class Platform {
     }
 
     static ServiceProcess gateway() {
-        return new ServiceProcess("device-gateway", GATEWAY_PORT, env(Map.of("GATEWAY_PORT", "" + GATEWAY_PORT)));
+        return new ServiceProcess("device-gateway", GATEWAY_PORT, env(Map.of("GATEWAY_PORT", "" + GATEWAY_PORT,
+                "GATEWAY_SHARE_GROUP", "device-gateway-e2e")));
     }
 
     static ServiceProcess alerts() {

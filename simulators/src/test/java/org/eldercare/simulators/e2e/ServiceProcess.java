@@ -62,7 +62,12 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         process = pb.start();
-        awaitReady(Duration.ofSeconds(90));
+        try {
+            awaitReady(Duration.ofSeconds(90));
+        } catch (RuntimeException | InterruptedException e) {
+            kill();
+            throw e;
+        }
         return this;
     }
 
