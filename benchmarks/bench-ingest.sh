@@ -5,13 +5,13 @@
 #
 #   benchmarks/bench-ingest.sh [--devices 500] [--rate 20000] [--seconds 30]
 #
-# Environment: BENCH_PORT (18081), GATEWAY_INGEST_CONNECTIONS (4), BENCH_HEAP (1g),
+# Environment: BENCH_PORT (28181), GATEWAY_INGEST_CONNECTIONS (4), BENCH_HEAP (1g),
 # GATEWAY_VITALS_EVENTS (true: a VITALS event per sample; false: storage and state only).
 # Method and recorded figures: docs/benchmarks.md ("Ingest").
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-PORT="${BENCH_PORT:-18081}"
+PORT="${BENCH_PORT:-28181}"
 OUT="$ROOT/benchmarks/target/ingest-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 
