@@ -66,6 +66,35 @@ class FirstPathIT {
     }
 
     @Test
+    @Order(0)
+    void everyApiAsksForATokenAndAnswersProblemJson() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String[][] calls = {{gateway.url(), "/api/devices"}, {visits.url(), "/api/elders"}, {alerts.url(), "/api/alerts"}};
+        for (String[] call : calls) {
+            java.net.URI uri = java.net.URI.create(call[0] + call[1]);
+            var none = http.send(java.net.http.HttpRequest.newBuilder(uri).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, none.statusCode(), uri + " without a token");
+            assertEquals("application/problem+json", none.headers().firstValue("Content-Type").orElse("").split(";")[0], uri.toString());
+            assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), uri + " names the scheme");
+
+            var expired = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + DevTokens.expired("someone", "bureau")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, expired.statusCode(), uri + " with an expired token");
+
+            var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(call[0] + "/q/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), call[0] + "/q/health needs no token");
+        }
+        var wrongRole = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/api/devices"))
+                .header("Authorization", "Bearer " + DevTokens.mint("f-1", "family")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, wrongRole.statusCode(), "a family member may not list devices");
+        assertEquals("application/problem+json", wrongRole.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(wrongRole.body().contains("\"status\":403"), wrongRole.body());
+    }
+
+    @Test
     @Order(1)
     void sosFromAWatchReachesTheFamilyApp() throws Exception {
         DistrictLoader.Watch watch = district.watches().get(0);
