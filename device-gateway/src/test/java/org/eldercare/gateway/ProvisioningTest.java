@@ -46,6 +46,33 @@ class ProvisioningTest {
     }
 
     @Test
+    void theBrokersHttpCallbacksAdmitOnlyTheRightSecretAndOwnTopics() {
+        Map<String, String> d = provision(uid("w"));
+        String id = d.get("deviceId");
+        String app = uid("u");
+        String appPassword = appPassword(app);
+        given().contentType(ContentType.JSON).body(Map.of("clientId", id, "username", id, "password", d.get("secret")))
+                .post("/api/broker/authenticate").then().statusCode(200).body("result", equalTo("allow"));
+        given().contentType(ContentType.JSON).body(Map.of("clientId", id, "username", id, "password", d.get("secret") + "x"))
+                .post("/api/broker/authenticate").then().statusCode(200).body("result", equalTo("deny"));
+        given().contentType(ContentType.JSON).body(Map.of("clientId", "other", "username", id, "password", d.get("secret")))
+                .post("/api/broker/authenticate").then().statusCode(200).body("result", equalTo("deny"));
+        given().contentType(ContentType.JSON).body(Map.of("clientId", "phone", "username", app, "password", appPassword))
+                .post("/api/broker/authenticate").then().statusCode(200).body("result", equalTo("allow"));
+        given().contentType(ContentType.JSON).body(Map.of("clientId", "x", "username", "nobody-" + RUN, "password", "p"))
+                .post("/api/broker/authenticate").then().statusCode(200).body("result", equalTo("deny"));
+        given().contentType(ContentType.JSON).body(Map.of("clientId", id, "username", id,
+                        "topic", "eldercare/v1/devices/" + id + "/events", "action", "publish"))
+                .post("/api/broker/authorize").then().statusCode(200).body("result", equalTo("allow"));
+        given().contentType(ContentType.JSON).body(Map.of("clientId", id, "username", id,
+                        "topic", "eldercare/v1/devices/someone-else/events", "action", "publish"))
+                .post("/api/broker/authorize").then().statusCode(200).body("result", equalTo("deny"));
+        given().contentType(ContentType.JSON).body(Map.of("clientId", "phone", "username", app,
+                        "topic", "eldercare/v1/users/" + app + "/notifications", "action", "subscribe"))
+                .post("/api/broker/authorize").then().statusCode(200).body("result", equalTo("allow"));
+    }
+
+    @Test
     void generatedIdAndConflictingSerial() {
         String serial = "SN-" + uid("s");
         String id = given().auth().oauth2(admin()).contentType(ContentType.JSON)

@@ -42,17 +42,28 @@ public class DynamicSecurity {
     private final Map<String, UniEmitter<? super JsonNode>> pending = new ConcurrentHashMap<>();
     private volatile MqttConnection responses;
 
-    public DynamicSecurity(PlatformMqtt mqtt, ObjectMapper json) {
+    private final boolean enabled;
+
+    public DynamicSecurity(PlatformMqtt mqtt, ObjectMapper json,
+                           @org.eclipse.microprofile.config.inject.ConfigProperty(name = "eldercare.broker.accounts", defaultValue = "dynsec") String accounts) {
         this.mqtt = mqtt;
         this.json = json;
+        // "http": the broker asks the gateway for every login and topic (BrokerAuthResource), so
+        // there are no broker-side accounts to keep in step (EMQX, the embedded broker).
+        this.enabled = "dynsec".equals(accounts);
     }
 
     void start(@Observes @Priority(10) StartupEvent event) {
-        responses = mqtt.consume("dynsec", Map.of(RESPONSE_TOPIC, 1), this::onResponse);
+        if (enabled) {
+            responses = mqtt.consume("dynsec", Map.of(RESPONSE_TOPIC, 1), this::onResponse);
+        }
     }
 
     /** Runs the commands in order; fails (503) if the broker does not answer or refuses one that matters. */
     public Uni<Void> execute(List<Map<String, Object>> commands) {
+        if (!enabled) {
+            return Uni.createFrom().voidItem();
+        }
         String correlation = UUID.randomUUID().toString();
         List<Map<String, Object>> tagged = new ArrayList<>();
         for (Map<String, Object> c : commands) {
