@@ -15,6 +15,7 @@
 #   MQTT_HOST/MQTT_PORT           broker to use                     (127.0.0.1:1884)
 #   ELDERCARE_EXTERNAL_MQTT=1     the broker is managed elsewhere: only check it is reachable
 #   ELDERCARE_STATE_DIR           where the project's broker/database keep their data (.infra/)
+#   ELDERCARE_EMBEDDED=1          use the embedded PostgreSQL and broker even where system ones exist
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -67,6 +68,9 @@ start_postgres() {
   fi
   if [ "$DB_HOST" != 127.0.0.1 ] && [ "$DB_HOST" != localhost ]; then
     log "PostgreSQL at $DB_HOST:$DB_PORT is not reachable and is not ours to start"; return 1
+  fi
+  if [ -n "${ELDERCARE_EMBEDDED:-}" ]; then
+    start_embedded postgres; return
   fi
   # A system cluster that is installed but stopped: start it.
   if have pg_ctlcluster && is_root && ls /etc/postgresql/*/main >/dev/null 2>&1; then
@@ -156,7 +160,7 @@ ctrl() { mosquitto_ctrl -h "$MQTT_HOST" -p "$MQTT_PORT" -u "$MQTT_ADMIN_USER" -P
 
 start_mosquitto() {
   if [ -n "${ELDERCARE_EXTERNAL_MQTT:-}" ]; then
-    port_open "$MQTT_HOST" "$MQTT_PORT" && { log "external MQTT broker at $MQTT_HOST:$MQTT_PORT reachable"; return 0; }
+    port_open "$MQTT_HOST" "$MQTT_PORT" && { log "external MQTT broker at $MQTT_HOST:$MQTT_PORT reachable"; echo external > "$STATE/broker-kind"; return 0; }
     log "external MQTT broker at $MQTT_HOST:$MQTT_PORT not reachable"; return 1
   fi
   if port_open "$MQTT_HOST" "$MQTT_PORT"; then
@@ -169,12 +173,15 @@ start_mosquitto() {
     log "something listens on $MQTT_HOST:$MQTT_PORT but refuses the platform's account; set MQTT_PORT to a free port"
     return 1
   fi
-  if ! have mosquitto || ! have mosquitto_ctrl || [ -z "$(dynsec_plugin)" ]; then
+  if [ -z "${ELDERCARE_EMBEDDED:-}" ] && { ! have mosquitto || ! have mosquitto_ctrl || [ -z "$(dynsec_plugin)" ]; }; then
     apt_install mosquitto mosquitto-clients || true
   fi
-  if ! have mosquitto || ! have mosquitto_ctrl || [ -z "$(dynsec_plugin)" ]; then
-    log "no Mosquitto could be found or installed; falling back to the embedded broker"
-    start_embedded mqtt; return
+  if [ -n "${ELDERCARE_EMBEDDED:-}" ] || ! have mosquitto || ! have mosquitto_ctrl || [ -z "$(dynsec_plugin)" ]; then
+    log "no Mosquitto could be found or installed (or ELDERCARE_EMBEDDED is set); starting the embedded broker"
+    start_embedded mqtt
+    # The embedded broker asks device-gateway about every login and topic (BROKER_ACCOUNTS=http).
+    echo embedded > "$STATE/broker-kind"
+    return
   fi
   local dir="$STATE/mosquitto"
   mkdir -p "$dir/data"
@@ -203,6 +210,7 @@ CONF
   if is_root && id mosquitto >/dev/null 2>&1; then chown -R mosquitto "$dir"; fi
   log "starting Mosquitto on port $MQTT_PORT (data in $dir)"
   mosquitto -d -c "$dir/mosquitto.conf"
+  echo mosquitto > "$STATE/broker-kind"
   wait_port "$MQTT_HOST" "$MQTT_PORT" 15 || { log "Mosquitto did not start; see $dir/mosquitto.log"; return 1; }
   ensure_broker_accounts
 }

@@ -51,8 +51,13 @@ await_ready() { # module port
 GATEWAY_PORT="${GATEWAY_PORT:-8081}"; ALERT_PORT="${ALERT_PORT:-8082}"; VISIT_PORT="${VISIT_PORT:-8083}"
 BED_REGISTRY_PORT="${BED_REGISTRY_PORT:-8084}"; STATION_OPS_PORT="${STATION_OPS_PORT:-8085}"
 
+# Mosquitto gets device accounts through its dynamic-security plugin; the embedded broker asks the
+# gateway over HTTP instead (docs/infrastructure.md).
+BROKER_ACCOUNTS="${BROKER_ACCOUNTS:-dynsec}"
+if [ "$(cat "$STATE/broker-kind" 2>/dev/null)" = embedded ]; then BROKER_ACCOUNTS=http; fi
+
 say "starting the services ..."
-start device-gateway GATEWAY_PORT "$GATEWAY_PORT"
+start device-gateway GATEWAY_PORT "$GATEWAY_PORT" "BROKER_ACCOUNTS=$BROKER_ACCOUNTS"
 start visit-service VISIT_PORT "$VISIT_PORT"
 start alert-service ALERT_PORT "$ALERT_PORT" "ELDERCARE_VISIT_SERVICE_URL=http://127.0.0.1:$VISIT_PORT" \
   "ELDERCARE_VISIT_SERVICE_TOKEN=$SERVICE_TOKEN"
