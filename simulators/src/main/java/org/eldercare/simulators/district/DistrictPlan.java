@@ -39,6 +39,8 @@ public final class DistrictPlan {
     /** @param runTag distinguishes the users and ids of one run from another's in a shared database */
     public static DistrictPlan generate(long seed, int elderCount, String runTag) {
         Random r = new Random(seed);
+        // Identity numbers must be unique in the database across runs; everything else repeats with the seed.
+        Random ids = new Random(seed * 31 + runTag.hashCode());
         DistrictPlan plan = new DistrictPlan();
         int streetCount = Math.min(STREETS.length, Math.max(1, elderCount / 20 + 1));
         for (int s = 0; s < streetCount; s++) {
@@ -62,7 +64,7 @@ public final class DistrictPlan {
             double lon = st.lon() + (r.nextDouble() - 0.5) * 0.012;
             String family = surname + GIVEN_YOUNG[r.nextInt(GIVEN_YOUNG.length)];
             plan.elders.add(new Elder("e" + i, surname + GIVEN_OLD[r.nextInt(GIVEN_OLD.length)], female ? "FEMALE" : "MALE",
-                    birth, nationalId(r, birth, female), st,
+                    birth, nationalId(ids, birth, female), st,
                     "北京市石景山区" + st.name() + (1 + r.nextInt(40)) + "号院" + (1 + r.nextInt(8)) + "-" + (101 + r.nextInt(500)),
                     lat, lon, List.of(CATEGORY_SETS[r.nextInt(CATEGORY_SETS.length)]),
                     "u-" + runTag + "-" + i, family, RELATIONS[r.nextInt(RELATIONS.length)], phone(r, "138")));
