@@ -110,6 +110,7 @@ class AlertServiceIntegrationTest {
 
     private void awaitConsumers() {
         await("consumers connected", () -> consumers.eventConnection() != null && consumers.eventConnection().isConnected()
+                && consumers.readingConnection() != null && consumers.readingConnection().isConnected()
                 && consumers.circleConnection().isConnected(), Duration.ofSeconds(20));
     }
 

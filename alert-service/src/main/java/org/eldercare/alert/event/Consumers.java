@@ -40,6 +40,7 @@ public class Consumers {
     private final MeterRegistry metrics;
     private volatile MqttConnection eventConnection;
     private volatile MqttConnection circleConnection;
+    private volatile MqttConnection readingConnection;
 
     public Consumers(PlatformMqtt mqtt, EventHandler events, CareCircleSync sync, Pool pool, ObjectMapper json, MeterRegistry metrics) {
         this.mqtt = mqtt;
@@ -54,7 +55,21 @@ public class Consumers {
         // Circles first (and from the database), so the first events find who to notify.
         sync.warmUp().await().indefinitely();
         circleConnection = mqtt.consume("circles", Map.of(Topics.CARE_CIRCLE + "+", 1, Topics.VISITORS + "+", 1), this::onCircle);
-        eventConnection = mqtt.consume("events", Map.of(mqtt.shared(Topics.EVENTS + "#"), 1), this::onEvent);
+        // Alarms and readings on separate connections: the broker's in-flight window of one
+        // connection must never be filled with a backlog of vital signs while an SOS waits behind it.
+        Map<String, Integer> alarms = new java.util.LinkedHashMap<>();
+        Map<String, Integer> readings = new java.util.LinkedHashMap<>();
+        for (org.eldercare.contracts.PlatformEventType type : org.eldercare.contracts.PlatformEventType.values()) {
+            boolean reading = type == org.eldercare.contracts.PlatformEventType.VITALS
+                    || type == org.eldercare.contracts.PlatformEventType.VISITOR_LOCATION;
+            (reading ? readings : alarms).put(mqtt.shared(Topics.EVENTS + type.name() + "/#"), 1);
+        }
+        eventConnection = mqtt.consume("events", alarms, this::onEvent);
+        readingConnection = mqtt.consume("readings", readings, this::onEvent);
+    }
+
+    public MqttConnection readingConnection() {
+        return readingConnection;
     }
 
     public MqttConnection eventConnection() {
