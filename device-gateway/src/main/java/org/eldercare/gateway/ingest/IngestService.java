@@ -39,7 +39,14 @@ import java.util.Map;
 public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
-    static final List<String> FILTERS = List.of("eldercare/v1/devices/+/+", "eldercare/v1/visitors/+/location",
+    /**
+     * Bulk readings (and anything else a watch sends, so that a wrong endpoint is still seen and
+     * quarantined). Events, status and acks also match {@code devices/+/+} here but are handled
+     * only by the urgent connection; the bulk copy is acknowledged and dropped.
+     */
+    static final List<String> FILTERS = List.of("eldercare/v1/devices/+/+", "eldercare/v1/visitors/+/location");
+    /** Alarms and receipts: their own connection, so they never wait behind a telemetry backlog. */
+    static final List<String> URGENT_FILTERS = List.of("eldercare/v1/devices/+/events", "eldercare/v1/devices/+/status",
             "eldercare/v1/visitors/+/acks", "eldercare/v1/users/+/acks");
 
     private final PlatformMqtt mqtt;
@@ -94,22 +101,38 @@ public class IngestService {
         }
         Map<String, Integer> filters = new LinkedHashMap<>();
         FILTERS.forEach(f -> filters.put(Topics.shared(config.ingest().shareGroup(), f), 1));
+        Map<String, Integer> urgent = new LinkedHashMap<>();
+        URGENT_FILTERS.forEach(f -> urgent.put(Topics.shared(config.ingest().shareGroup(), f), 1));
+        startOnOwnEventLoop("ingest-urgent", urgent, this::handle);
         // A connection lives on the event loop it was created from; created from the start-up thread
         // they would all share one. Each gets its own event-loop context, so that the connections
         // (and the handlers, which run on their loops) spread over the cores.
         for (int i = 0; i < config.ingest().connections(); i++) {
-            String channel = "ingest-" + i;
-            java.util.concurrent.CompletableFuture<Void> created = new java.util.concurrent.CompletableFuture<>();
-            ((io.vertx.core.impl.VertxInternal) vertx).createEventLoopContext().runOnContext(v -> {
-                try {
-                    mqtt.consume(channel, filters, this::handle);
-                    created.complete(null);
-                } catch (RuntimeException e) {
-                    created.completeExceptionally(e);
-                }
-            });
-            created.join();
+            startOnOwnEventLoop("ingest-" + i, filters, this::handleBulk);
         }
+    }
+
+    private void startOnOwnEventLoop(String channel, Map<String, Integer> filters, org.eldercare.mqtt.MessageHandler handler) {
+        java.util.concurrent.CompletableFuture<Void> created = new java.util.concurrent.CompletableFuture<>();
+        ((io.vertx.core.impl.VertxInternal) vertx).createEventLoopContext().runOnContext(v -> {
+            try {
+                mqtt.consume(channel, filters, handler);
+                created.complete(null);
+            } catch (RuntimeException e) {
+                created.completeExceptionally(e);
+            }
+        });
+        created.join();
+    }
+
+    /** The bulk connections leave events and status to the urgent connection, which has its own copy. */
+    Uni<Void> handleBulk(IncomingMessage m) {
+        String t = m.topic();
+        if (t.startsWith("eldercare/v1/devices/") && (t.endsWith("/events") || t.endsWith("/status"))
+                && t.indexOf('/', "eldercare/v1/devices/".length()) == t.lastIndexOf('/')) {
+            return Uni.createFrom().voidItem();
+        }
+        return handle(m);
     }
 
     public Uni<Void> handle(IncomingMessage m) {
