@@ -58,9 +58,29 @@ class FirstPathIT {
         for (AutoCloseable c : clients) {
             c.close();
         }
+        java.util.Set<String> sessions = new java.util.TreeSet<>();
         for (ServiceProcess p : new ServiceProcess[]{alerts, visits, gateway}) {
             if (p != null) {
+                sessions.addAll(p.mqttClientIds());
                 p.close();
+            }
+        }
+        // This run's persistent sessions would otherwise stay on the broker and collect copies of
+        // whatever later runs publish: discard them with a clean-session login under each id.
+        for (String id : sessions) {
+            org.eclipse.paho.client.mqttv3.MqttClient c = new org.eclipse.paho.client.mqttv3.MqttClient(Platform.BROKER, id,
+                    new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+            org.eclipse.paho.client.mqttv3.MqttConnectOptions o = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+            o.setUserName(Platform.MQTT_USER);
+            o.setPassword(Platform.MQTT_PASSWORD.toCharArray());
+            o.setCleanSession(true);
+            try {
+                c.connect(o);
+                c.disconnect();
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                // the broker forgets it later or never had it
+            } finally {
+                c.close();
             }
         }
     }

@@ -22,12 +22,19 @@ final class Platform {
     static final int BED_REGISTRY_PORT = 18084;
     static final int STATION_OPS_PORT = 18085;
 
+    /**
+     * This run's own MQTT instance name and share-group suffix. A fresh name per run means fresh
+     * persistent sessions: sessions left on a shared broker by earlier runs may hold a backlog of
+     * other environments' traffic, which is theirs to drop, not ours to replay.
+     */
+    static final String RUN = "e2e" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
     private Platform() {
     }
 
     static ServiceProcess gateway() {
         return new ServiceProcess("device-gateway", GATEWAY_PORT, env(Map.of("GATEWAY_PORT", "" + GATEWAY_PORT,
-                "GATEWAY_SHARE_GROUP", "device-gateway-e2e")));
+                "GATEWAY_SHARE_GROUP", "device-gateway-" + RUN)));
     }
 
     static ServiceProcess alerts() {
@@ -56,8 +63,8 @@ final class Platform {
     private static Map<String, String> env(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("ELDERCARE_DB_NAME", env("ELDERCARE_TEST_DB_NAME", "eldercare_test"));
-        env.put("INSTANCE_ID", "e2e");
-        env.put("ELDERCARE_MQTT_SHARE_GROUP_SUFFIX", "-e2e");
+        env.put("INSTANCE_ID", RUN);
+        env.put("ELDERCARE_MQTT_SHARE_GROUP_SUFFIX", "-" + RUN);
         env.put("HTTP_HOST", "127.0.0.1");
         env.putAll(extra);
         return env;

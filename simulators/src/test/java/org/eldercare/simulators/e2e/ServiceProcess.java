@@ -94,6 +94,27 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(module + " not ready after " + timeout + ": " + last + "; see " + log.toAbsolutePath());
     }
 
+    /**
+     * The MQTT client ids the service holds sessions under, as its readiness check reports them,
+     * so that the test can discard those sessions once it is done.
+     */
+    java.util.Set<String> mqttClientIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(" + module + "-[A-Za-z0-9_-]+)\"\\s*:").matcher(r.body());
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+        } catch (IOException e) {
+            // not answering: nothing to report
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ids;
+    }
+
     /** SIGKILL: no shutdown hooks, no goodbye to the broker, work in flight is lost by the process. */
     void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
