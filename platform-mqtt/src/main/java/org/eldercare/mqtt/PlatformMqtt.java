@@ -30,6 +30,7 @@ public class PlatformMqtt {
     private final String application;
     private final List<MqttConnection> connections = new CopyOnWriteArrayList<>();
     private volatile MqttConnection publisher;
+    private volatile MqttConnection urgentPublisher;
 
     public PlatformMqtt(Vertx vertx, MqttSettings settings, ObjectMapper json, MeterRegistry metrics,
                         @ConfigProperty(name = "quarkus.application.name") String application) {
@@ -57,6 +58,36 @@ public class PlatformMqtt {
 
     public Uni<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
         return publisher().publish(topic, payload, qos, retain);
+    }
+
+    /**
+     * Publishes {@code payload} as JSON with QoS 1 on a connection of its own, so that an alarm never
+     * waits behind thousands of routine publications for a free slot in the in-flight window.
+     */
+    public Uni<Void> publishUrgentJson(String topic, Object payload) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return urgentPublisher().publish(topic, bytes, 1, false);
+    }
+
+    private MqttConnection urgentPublisher() {
+        MqttConnection p = urgentPublisher;
+        if (p == null) {
+            synchronized (this) {
+                if (urgentPublisher == null) {
+                    urgentPublisher = new MqttConnection(vertx, settings, clientId("out-urgent"), true, Map.of(),
+                            m -> Uni.createFrom().voidItem(), metrics);
+                    connections.add(urgentPublisher);
+                    urgentPublisher.start();
+                }
+                p = urgentPublisher;
+            }
+        }
+        return p;
     }
 
     /**

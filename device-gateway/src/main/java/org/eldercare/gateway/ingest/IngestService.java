@@ -281,7 +281,8 @@ public class IngestService {
 
     private Uni<Void> publish(PlatformEvent e) {
         String key = e.elderId() != null ? e.elderId() : e.actorId();
-        return mqtt.publishJson(Topics.event(e.type(), key), e);
+        boolean routine = e.type() == PlatformEventType.VITALS || e.type() == PlatformEventType.VISITOR_LOCATION;
+        return routine ? mqtt.publishJson(Topics.event(e.type(), key), e) : mqtt.publishUrgentJson(Topics.event(e.type(), key), e);
     }
 
     private Uni<Void> reject(String sender, IncomingMessage m, RejectReason reason, String detail) {
