@@ -2,7 +2,7 @@
 # Replays a directory of labelled trials through the fall detector and prints sensitivity and false-alarm share
 # per wearer group and activity (see docs/fall-detection.md).
 #   fall-detection/scripts/evaluate-fall-detector.sh <dir> [--unit g|ms2] [other EvaluateTrials options]
-# Example: fall-detection/scripts/evaluate-fall-detector.sh ../shared/datasets/smartfallmm-watch --unit ms2 --list
+# Example: fall-detection/scripts/evaluate-fall-detector.sh <dataset-dir> --unit ms2 --list
 # Options are split on spaces; MVN_FLAGS (default -o, offline) is passed to Maven.
 set -euo pipefail
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
