@@ -89,19 +89,8 @@ public final class GatewayTestSupport {
     }
 
     public static void await(BooleanSupplier condition, Duration timeout, String what) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 
     public static synchronized Observer observer() throws MqttException {

@@ -572,20 +572,18 @@ class VisitServiceApiTest {
     }
 
     private String awaitMessage(String topic, String containing) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (String[] m : MESSAGES) {
-                if (m[0].equals(topic) && m[1].contains(containing)) {
-                    return m[1];
-                }
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no message on " + topic + " containing " + containing);
+        java.util.concurrent.atomic.AtomicReference<String> found = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await("a message on " + topic + " containing " + containing)
+                .atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> {
+                    for (String[] m : MESSAGES) {
+                        if (m[0].equals(topic) && m[1].contains(containing)) {
+                            found.set(m[1]);
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+        return found.get();
     }
 }

@@ -181,20 +181,13 @@ class FirstPathIT {
         return elderId.equals(notification.path("elderId").asText()) && "SOS".equals(notification.path("kind").asText());
     }
 
-    private static void awaitCareCircleKnown(String elderId) throws InterruptedException {
+    private static void awaitCareCircleKnown(String elderId) {
         // The elder was registered a moment ago: wait until visit-service's care-circle publication
         // has reached the alert service, as it would have long before any real alert.
         PlatformApi api = alertsApi();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                api.get("/api/care-circles/" + elderId);
-                return;
-            } catch (PlatformApi.ApiException e) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the alert service never learned the care circle of " + elderId);
+        org.awaitility.Awaitility.await("the alert service learns the care circle of " + elderId)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> api.get("/api/care-circles/" + elderId) != null);
     }
 
     private static PlatformApi alertsApi() {
