@@ -38,6 +38,11 @@ public final class DistrictLoader {
     }
 
     public LoadedDistrict load(DistrictPlan plan) {
+        return load(plan, e -> Map.of());
+    }
+
+    /** As {@link #load(DistrictPlan)}, with registration overrides per elder (see {@link #addElder}). */
+    public LoadedDistrict load(DistrictPlan plan, java.util.function.Function<DistrictPlan.Elder, Map<String, Object>> overrides) {
         Map<String, List<String>> visitorsByStreet = new LinkedHashMap<>();
         List<AppUser> visitorUsers = new ArrayList<>();
         for (DistrictPlan.Street st : plan.streets) {
@@ -62,38 +67,54 @@ public final class DistrictLoader {
         Map<String, String> names = new LinkedHashMap<>();
         int n = 0;
         for (DistrictPlan.Elder e : plan.elders) {
-            Map<String, Object> elder = new LinkedHashMap<>();
-            elder.put("name", e.name());
-            elder.put("nationalId", e.nationalId());
-            elder.put("birthDate", e.birthDate());
-            elder.put("gender", e.gender());
-            elder.put("address", e.address());
-            elder.put("home", Map.of("lat", e.lat(), "lon", e.lon()));
-            elder.put("areaCode", e.street().code());
-            elder.put("stationId", e.street().stationId());
-            elder.put("careCategories", e.categories());
-            elder.put("riskLevel", e.categories().contains("LIVING_ALONE") || e.categories().contains("DISABLED") ? "HIGH" : "MEDIUM");
-            elder.put("safeZone", Map.of("enabled", true, "radiusMeters", 1000));
-            elder.put("monitoringConsent", true);
-            JsonNode created = visits.post("/api/elders", elder);
-            String elderId = created.get("id").asText();
-            long version = created.get("version").asLong();
-            JsonNode afterFamily = visits.put("/api/elders/" + elderId + "/family", Map.of("version", version, "contacts", List.of(
-                    Map.of("userId", e.familyUserId(), "name", e.familyName(), "relation", e.familyRelation(),
-                            "phone", e.familyPhone(), "priority", 1, "channels", List.of("APP", "SMS")))));
             List<String> streetVisitors = visitorsByStreet.get(e.street().code());
-            visits.put("/api/elders/" + elderId + "/visitors", Map.of("version", afterFamily.get("version").asLong(),
-                    "visitorIds", List.of(streetVisitors.get(n % streetVisitors.size()))));
-            JsonNode device = gateway.post("/api/devices", Map.of("model", "EC-W2", "firmware", "2.4.1",
-                    "serial", "SN-" + elderId + "-" + System.nanoTime() % 1_000_000));
-            String deviceId = device.get("deviceId").asText();
-            gateway.put("/api/devices/" + deviceId + "/binding", Map.of("elderId", elderId));
-            watches.add(new Watch(deviceId, device.get("secret").asText(), elderId, e));
-            families.add(new AppUser(e.familyUserId(), issueAppPassword(e.familyUserId()), false, e.familyName()));
-            names.put(elderId, e.name());
+            LoadedElder loaded = addElder(e, streetVisitors.get(n % streetVisitors.size()), overrides.apply(e));
+            watches.add(loaded.watch());
+            families.add(loaded.family());
+            names.put(loaded.watch().elderId(), e.name());
             n++;
         }
         return new LoadedDistrict(watches, visitorUsers, families, names);
+    }
+
+    /** One elder, registered with a family member, the given patrol visitor and a bound watch. */
+    public record LoadedElder(Watch watch, AppUser family) {
+    }
+
+    /**
+     * Registers one elder of a plan with their family member, assigns {@code visitorId}, provisions and
+     * binds a watch, and issues the family member's app password. {@code overrides} go into the
+     * elder's registration as they are (e.g. {@code "checkIn": {"enabled": true, "deadline": "09:30"}}).
+     */
+    public LoadedElder addElder(DistrictPlan.Elder e, String visitorId, Map<String, Object> overrides) {
+        Map<String, Object> elder = new LinkedHashMap<>();
+        elder.put("name", e.name());
+        elder.put("nationalId", e.nationalId());
+        elder.put("birthDate", e.birthDate());
+        elder.put("gender", e.gender());
+        elder.put("address", e.address());
+        elder.put("home", Map.of("lat", e.lat(), "lon", e.lon()));
+        elder.put("areaCode", e.street().code());
+        elder.put("stationId", e.street().stationId());
+        elder.put("careCategories", e.categories());
+        elder.put("riskLevel", e.categories().contains("LIVING_ALONE") || e.categories().contains("DISABLED") ? "HIGH" : "MEDIUM");
+        elder.put("safeZone", Map.of("enabled", true, "radiusMeters", 1000));
+        elder.put("monitoringConsent", true);
+        elder.putAll(overrides);
+        JsonNode created = visits.post("/api/elders", elder);
+        String elderId = created.get("id").asText();
+        long version = created.get("version").asLong();
+        JsonNode afterFamily = visits.put("/api/elders/" + elderId + "/family", Map.of("version", version, "contacts", List.of(
+                Map.of("userId", e.familyUserId(), "name", e.familyName(), "relation", e.familyRelation(),
+                        "phone", e.familyPhone(), "priority", 1, "channels", List.of("APP", "SMS")))));
+        visits.put("/api/elders/" + elderId + "/visitors", Map.of("version", afterFamily.get("version").asLong(),
+                "visitorIds", List.of(visitorId)));
+        JsonNode device = gateway.post("/api/devices", Map.of("model", "EC-W2", "firmware", "2.4.1",
+                "serial", "SN-" + elderId + "-" + System.nanoTime() % 1_000_000));
+        String deviceId = device.get("deviceId").asText();
+        gateway.put("/api/devices/" + deviceId + "/binding", Map.of("elderId", elderId));
+        return new LoadedElder(new Watch(deviceId, device.get("secret").asText(), elderId, e),
+                new AppUser(e.familyUserId(), issueAppPassword(e.familyUserId()), false, e.familyName()));
     }
 
     private String issueAppPassword(String userId) {

@@ -34,6 +34,13 @@ final class ServiceProcess implements AutoCloseable {
         this.log = Path.of("target", "e2e-logs", module + ".log");
     }
 
+    /** The same service with more environment (e.g. shorter detection windows for a scenario run). */
+    ServiceProcess withEnv(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(more);
+        return new ServiceProcess(module, port, merged);
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
