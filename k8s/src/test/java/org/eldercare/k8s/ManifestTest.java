@@ -29,11 +29,24 @@ class ManifestTest {
 
     private static final Map<String, Manifests> RENDERED = new java.util.HashMap<>();
 
+    private static final Path ROOT = Path.of(System.getProperty("eldercare.root", "..")).toAbsolutePath().normalize();
+
     @BeforeAll
     static void render() throws Exception {
-        Path root = Path.of(System.getProperty("eldercare.root", "..")).toAbsolutePath().normalize();
         for (String overlay : List.of("dev", "prod")) {
-            RENDERED.put(overlay, Manifests.render(root, "k8s/overlays/" + overlay));
+            RENDERED.put(overlay, Manifests.render(ROOT, "k8s/overlays/" + overlay));
+        }
+    }
+
+    /** The image build is off unless asked for, and its user is the one the pods are told to run as. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void imagesAreBuiltOnRequestAndRunAsThePodsUser(String overlay) {
+        for (JsonNode w : RENDERED.get(overlay).ofKind("Deployment", "StatefulSet")) {
+            BuiltImage built = BuiltImage.of(ROOT, name(w));
+            assertFalse(built.buildByDefault(), name(w) + ": ./mvnw verify must need no registry");
+            assertEquals(built.user(), w.path("spec").path("template").path("spec").path("securityContext").path("runAsUser")
+                    .asText(), name(w) + " runAsUser");
         }
     }
 
@@ -50,9 +63,12 @@ class ManifestTest {
         Map<String, JsonNode> workloads = m.ofKind("Deployment", "StatefulSet").stream()
                 .collect(Collectors.toMap(Manifests::name, w -> w));
         assertEquals(SERVICES, workloads.keySet());
+        // dev runs the images as the build names them; prod pulls them from the district's registry
+        String registry = "prod".equals(overlay) ? "registry.district.internal/" : "";
         for (var e : workloads.entrySet()) {
-            String image = e.getValue().path("spec").path("template").path("spec").path("containers").path(0).path("image").asText();
-            assertTrue(image.startsWith("eldercare/" + e.getKey() + ":"), e.getKey() + " runs " + image);
+            JsonNode pod = e.getValue().path("spec").path("template").path("spec");
+            String image = pod.path("containers").path(0).path("image").asText();
+            assertEquals(registry + BuiltImage.of(ROOT, e.getKey()).reference(), image, e.getKey() + " runs " + image);
         }
         for (JsonNode o : m.all()) {
             if (!"Namespace".equals(o.path("kind").asText())) {
