@@ -38,7 +38,8 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   # Drop the services' persistent sessions: left behind, they would queue every later message of their groups
-  local ids=(device-gateway-latency-dynsec alert-service-latency-events alert-service-latency-circles alert-service-latency-motion)
+  local ids=(device-gateway-latency-dynsec device-gateway-latency-ingest-urgent alert-service-latency-events
+    alert-service-latency-readings alert-service-latency-circles alert-service-latency-motion)
   for ((i = 0; i < CONNECTIONS; i++)); do ids+=("device-gateway-latency-ingest-$i"); done
   for id in "${ids[@]}"; do
     mosquitto_pub -h 127.0.0.1 -p "${MQTT_PORT:-1884}" -u platform -P platform-dev-secret -i "$id" \
@@ -47,7 +48,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-common=(INSTANCE_ID=latency ELDERCARE_MQTT_SHARE_GROUP_SUFFIX=-latency GATEWAY_SHARE_GROUP=device-gateway-latency)
+common=(INSTANCE_ID=latency ELDERCARE_MQTT_SHARE_GROUP_SUFFIX=-latency)
 echo "[bench] starting device-gateway :$GW_PORT, visit-service :$VS_PORT, alert-service :$AL_PORT (logs in $OUT)"
 env "${common[@]}" GATEWAY_PORT="$GW_PORT" GATEWAY_INGEST_CONNECTIONS="$CONNECTIONS" \
   java -Xmx512m -jar device-gateway/target/quarkus-app/quarkus-run.jar >"$OUT/gateway.log" 2>&1 &

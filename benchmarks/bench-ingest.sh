@@ -21,15 +21,17 @@ scripts/infra.sh up
 
 echo "[bench] starting device-gateway on port $PORT (log: $OUT/gateway.log)"
 CONNECTIONS="${GATEWAY_INGEST_CONNECTIONS:-4}"
-# Its own shared-subscription group, so that its persistent sessions never take a share of a demo's messages
-GATEWAY_PORT="$PORT" INSTANCE_ID="bench" GATEWAY_INGEST_CONNECTIONS="$CONNECTIONS" GATEWAY_SHARE_GROUP="device-gateway-bench" \
+# Its own shared-subscription group (device-gateway-bench), so that its persistent sessions never take a share of a demo's messages
+GATEWAY_PORT="$PORT" INSTANCE_ID="bench" GATEWAY_INGEST_CONNECTIONS="$CONNECTIONS" ELDERCARE_MQTT_SHARE_GROUP_SUFFIX="-bench" \
   java -Xmx"${BENCH_HEAP:-1g}" -jar device-gateway/target/quarkus-app/quarkus-run.jar >"$OUT/gateway.log" 2>&1 &
 GW_PID=$!
 cleanup() {
   kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null || true
   # Drop the gateway's persistent sessions: left behind, they would queue every later message of the group
-  for ((i = 0; i < CONNECTIONS; i++)); do
-    mosquitto_pub -h 127.0.0.1 -p "${MQTT_PORT:-1884}" -u platform -P platform-dev-secret -i "device-gateway-bench-ingest-$i" \
+  local ids=(device-gateway-bench-ingest-urgent)
+  for ((i = 0; i < CONNECTIONS; i++)); do ids+=("device-gateway-bench-ingest-$i"); done
+  for id in "${ids[@]}"; do
+    mosquitto_pub -h 127.0.0.1 -p "${MQTT_PORT:-1884}" -u platform -P platform-dev-secret -i "$id" \
       -t eldercare/internal/v1/session-wipe -m x -q 0 >/dev/null 2>&1 || true
   done
 }

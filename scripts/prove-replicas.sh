@@ -73,7 +73,7 @@ start visit "$OUT/visit-service-app/quarkus-run.jar" VISIT_PORT=28383 INSTANCE_I
 for r in a b; do
   port=$([[ $r == a ]] && echo 28381 || echo 28391)
   start "gateway-$r" "$OUT/device-gateway-app/quarkus-run.jar" GATEWAY_PORT="$port" INSTANCE_ID="rep-$r" \
-    GATEWAY_SHARE_GROUP=device-gateway-replicas ELDERCARE_MQTT_SHARE_GROUP_SUFFIX=-replicas
+    ELDERCARE_MQTT_SHARE_GROUP_SUFFIX=-replicas
 done
 for r in a b; do
   port=$([[ $r == a ]] && echo 28382 || echo 28392)

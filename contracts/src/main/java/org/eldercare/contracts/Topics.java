@@ -15,6 +15,12 @@ public final class Topics {
     public static final String EVENTS = INTERNAL + "events/";
     /** Motion windows, kept apart from events because of their volume: {@code motion/{deviceId}}. */
     public static final String MOTION = INTERNAL + "motion/";
+    /**
+     * Batches of VITALS events ({@link VitalsBatch}), one message per stored telemetry batch:
+     * {@code vitals/{producer}}. Kept apart from {@link #EVENTS} so that per-event consumers never
+     * meet a batch.
+     */
+    public static final String VITALS = INTERNAL + "vitals/";
     /** Care-circle snapshots published by visit-service on every change: {@code care-circle/{elderId}}. */
     public static final String CARE_CIRCLE = INTERNAL + "care-circle/";
 
@@ -34,6 +40,10 @@ public final class Topics {
 
     public static String event(PlatformEventType type, String key) {
         return EVENTS + type.name() + "/" + key;
+    }
+
+    public static String vitals(String producer) {
+        return VITALS + producer;
     }
 
     public static String motion(String deviceId) {

@@ -26,14 +26,6 @@ public interface GatewayConfig {
         @WithDefault("2")
         int connections();
 
-        /**
-         * Shared-subscription group: one copy of each message per group. Every replica of a deployment
-         * uses the same group; tests and benchmarks use their own, so that their persistent sessions
-         * never take a share of another deployment's messages.
-         */
-        @WithDefault("device-gateway")
-        String shareGroup();
-
         @WithDefault("16384")
         int maxPayloadBytes();
 
@@ -60,9 +52,24 @@ public interface GatewayConfig {
         @WithDefault("2")
         int batchConcurrency();
 
+        /**
+         * Claims of alarms and receipts (events, acks) written at once: they have their own batches,
+         * sent without lingering, so an SOS never waits for a bulk batch to fill or finish.
+         */
+        @WithDefault("4")
+        int urgentConcurrency();
+
         /** Publish a VITALS event for every telemetry sample of a bound watch. */
         @WithDefault("true")
         boolean vitalsEvents();
+
+        /**
+         * VITALS events of a stored batch go out together as one {@code VitalsBatch} on
+         * {@code vitals/{instance}}; false: one message per sample on {@code events/VITALS/{elderId}},
+         * for consumers that do not read batches yet.
+         */
+        @WithDefault("true")
+        boolean vitalsPerBatch();
     }
 
     interface Telemetry {

@@ -3,6 +3,7 @@ package org.eldercare.alert.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -11,8 +12,10 @@ import jakarta.enterprise.event.Observes;
 import org.eldercare.alert.carecircle.CareCircleSync;
 import org.eldercare.contracts.CareCircle;
 import org.eldercare.contracts.PlatformEvent;
+import org.eldercare.contracts.PlatformEventType;
 import org.eldercare.contracts.Topics;
 import org.eldercare.contracts.VisitorProfile;
+import org.eldercare.contracts.VitalsBatch;
 import org.eldercare.mqtt.IncomingMessage;
 import org.eldercare.mqtt.MqttConnection;
 import org.eldercare.mqtt.PlatformMqtt;
@@ -64,8 +67,10 @@ public class Consumers {
                     || type == org.eldercare.contracts.PlatformEventType.VISITOR_LOCATION;
             (reading ? readings : alarms).put(mqtt.shared(Topics.EVENTS + type.name() + "/#"), 1);
         }
+        // The gateway publishes the VITALS of a stored telemetry batch as one VitalsBatch message.
+        readings.put(mqtt.shared(Topics.VITALS + "#"), 1);
         eventConnection = mqtt.consume("events", alarms, this::onEvent);
-        readingConnection = mqtt.consume("readings", readings, this::onEvent);
+        readingConnection = mqtt.consume("readings", readings, this::onReading);
     }
 
     public MqttConnection readingConnection() {
@@ -92,6 +97,38 @@ public class Consumers {
         }
         metrics.counter("eldercare.alert.events", "type", e.type().name()).increment();
         return events.handle(e);
+    }
+
+    Uni<Void> onReading(IncomingMessage m) {
+        return m.topic().startsWith(Topics.VITALS) ? onVitalsBatch(m) : onEvent(m);
+    }
+
+    /**
+     * A batch of VITALS events: each handled exactly as if it had come alone, one after the other in
+     * the batch's order (the broker's in-flight window keeps several batches going at once). A
+     * failure fails the whole message and the broker redelivers it; VITALS handling is idempotent.
+     */
+    Uni<Void> onVitalsBatch(IncomingMessage m) {
+        VitalsBatch batch;
+        try {
+            batch = json.readValue(m.payload(), VitalsBatch.class);
+            if (batch.events() == null) {
+                return reject(m, "vitals batch without events");
+            }
+        } catch (Exception bad) {
+            return reject(m, "unreadable vitals batch: " + bad.getMessage());
+        }
+        return Multi.createFrom().iterable(batch.events())
+                .onItem().transformToUniAndConcatenate(e -> {
+                    if (e == null || e.eventId() == null || e.type() != PlatformEventType.VITALS) {
+                        metrics.counter("eldercare.alert.rejected").increment();
+                        LOG.warnf("skipped an element of a vitals batch on %s: not a VITALS event", m.topic());
+                        return Uni.createFrom().voidItem();
+                    }
+                    metrics.counter("eldercare.alert.events", "type", e.type().name()).increment();
+                    return events.handle(e);
+                })
+                .collect().last().replaceWithVoid();
     }
 
     Uni<Void> onCircle(IncomingMessage m) {

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * Collects single items into batches for one database round trip each: a batch goes out when it
- * is full, or {@code lingerMs} after its first item, and at most {@code maxConcurrent} batches are
+ * is full, or {@code lingerMs} after its first item (at once for {@code lingerMs} 0: only what queued
+ * while all lanes were busy travels together), and at most {@code maxConcurrent} batches are
  * in flight. While they are, new items queue up, so batches grow with load instead of round trips
  * multiplying. Each caller's Uni completes only when its batch did (or fails with it).
  *
@@ -53,7 +54,7 @@ public final class Batcher<T, R> {
             List<List<Pending<T, R>>> ready;
             synchronized (this) {
                 queue.add(new Pending<>(item, em));
-                if (queue.size() >= maxBatch) {
+                if (queue.size() >= maxBatch || lingerMs <= 0) {
                     ready = takeReady();
                 } else {
                     armTimer();

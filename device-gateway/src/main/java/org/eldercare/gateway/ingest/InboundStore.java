@@ -49,7 +49,32 @@ public final class InboundStore {
         this.pool = pool;
     }
 
+    /**
+     * Claims are inserted in key order (sender, id), whatever order they arrived in, so that two
+     * concurrent claims of overlapping ids (another replica, the urgent and the bulk path) wait for
+     * each other in one order and cannot deadlock. Answers come back in the caller's order.
+     */
     public Uni<List<Claimed>> claim(List<Claim> claims) {
+        Integer[] order = new Integer[claims.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparing((Integer i) -> claims.get(i).sender())
+                .thenComparing(i -> claims.get(i).msgId()));
+        List<Claim> sorted = new ArrayList<>(claims.size());
+        for (Integer i : order) {
+            sorted.add(claims.get(i));
+        }
+        return claimSorted(sorted).map(answers -> {
+            Claimed[] out = new Claimed[claims.size()];
+            for (int k = 0; k < order.length; k++) {
+                out[order[k]] = answers.get(k);
+            }
+            return java.util.Arrays.asList(out);
+        });
+    }
+
+    private Uni<List<Claimed>> claimSorted(List<Claim> claims) {
         int n = claims.size();
         String[] s = new String[n], m = new String[n], k = new String[n], t = new String[n], e = new String[n],
                 b = new String[n];

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import org.eldercare.contracts.PlatformEvent;
 import org.eldercare.contracts.PlatformEventType;
 import org.eldercare.contracts.Topics;
+import org.eldercare.contracts.VitalsBatch;
 import org.eldercare.gateway.GatewayConfig;
 import org.eldercare.gateway.device.DeviceDirectory;
 import org.eldercare.gateway.state.DeviceStateStore;
@@ -57,14 +58,19 @@ public class IngestService {
     private final GatewayConfig config;
     private final TelemetryPartitions partitions;
     private final MessageValidator validator;
-    private final Batcher<TelemetryStore.Item, TelemetryStore.Outcome> telemetry;
+    private final Batcher<TelemetryStore.Item, Stored> telemetry;
     private final Batcher<InboundStore.Claim, InboundStore.Claimed> claims;
+    /** Alarms and receipts: their own batches, sent at once, never queued behind bulk claims. */
+    private final Batcher<InboundStore.Claim, InboundStore.Claimed> urgentClaims;
     private final Batcher<QuarantineStore.Rejected, Void> quarantine;
     private final InboundStore inbound;
     private final Vertx vertx;
+    /** Where this replica publishes its {@link VitalsBatch}es. */
+    private final String vitalsTopic;
 
     public IngestService(PlatformMqtt mqtt, DeviceDirectory directory, DeviceStateStore state, IngestMetrics metrics,
-                         ObjectMapper json, GatewayConfig config, Pool pool, Vertx vertx, TelemetryPartitions partitions) {
+                         ObjectMapper json, GatewayConfig config, Pool pool, Vertx vertx, TelemetryPartitions partitions,
+                         org.eldercare.mqtt.MqttSettings mqttSettings) {
         this.mqtt = mqtt;
         this.directory = directory;
         this.state = state;
@@ -83,10 +89,14 @@ public class IngestService {
         var telemetrySizes = metrics.batchSizes("telemetry");
         var claimSizes = metrics.batchSizes("inbound");
         var quarantineSizes = metrics.batchSizes("quarantine");
-        this.telemetry = new Batcher<>(in.batchSize(), in.batchLingerMs(), in.batchConcurrency(), telemetryStore::write,
+        this.vitalsTopic = Topics.vitals(mqttSettings.instance());
+        this.telemetry = new Batcher<>(in.batchSize(), in.batchLingerMs(), in.batchConcurrency(),
+                items -> telemetryStore.write(items).map(outcomes -> announced(items, outcomes)),
                 timer, telemetrySizes::record);
         this.claims = new Batcher<>(in.batchSize(), in.batchLingerMs(), in.batchConcurrency(), inbound::claim, timer,
                 claimSizes::record);
+        this.urgentClaims = new Batcher<>(in.batchSize(), 0, in.urgentConcurrency(), inbound::claim, timer,
+                metrics.batchSizes("urgent")::record);
         this.quarantine = new Batcher<>(in.batchSize(), in.batchLingerMs(), 1, quarantineStore::write, timer,
                 quarantineSizes::record);
     }
@@ -100,9 +110,11 @@ public class IngestService {
             LOG.errorf(e, "telemetry partition maintenance failed at start-up");
         }
         Map<String, Integer> filters = new LinkedHashMap<>();
-        FILTERS.forEach(f -> filters.put(Topics.shared(config.ingest().shareGroup(), f), 1));
+        // One group per deployment: platform-mqtt derives it (application name + the environment's
+        // suffix, "-test" in tests), so every replica of this deployment splits the messages.
+        FILTERS.forEach(f -> filters.put(mqtt.shared(f), 1));
         Map<String, Integer> urgent = new LinkedHashMap<>();
-        URGENT_FILTERS.forEach(f -> urgent.put(Topics.shared(config.ingest().shareGroup(), f), 1));
+        URGENT_FILTERS.forEach(f -> urgent.put(mqtt.shared(f), 1));
         startOnOwnEventLoop("ingest-urgent", urgent, this::handle);
         // A connection lives on the event loop it was created from; created from the start-up thread
         // they would all share one. Each gets its own event-loop context, so that the connections
@@ -179,7 +191,8 @@ public class IngestService {
     }
 
     private Uni<Void> telemetry(Inbound.Telemetry t, String elderId, long now) {
-        return telemetry.submit(new TelemetryStore.Item(t, elderId, now)).chain(outcome -> {
+        return telemetry.submit(new TelemetryStore.Item(t, elderId, now)).chain(written -> {
+            TelemetryStore.Outcome outcome = written.outcome();
             if (!outcome.stored()) {
                 metrics.rejected(RejectReason.DUPLICATE);
                 return Uni.createFrom().voidItem();
@@ -188,8 +201,9 @@ public class IngestService {
             if (elderId == null) {
                 return Uni.createFrom().voidItem();
             }
-            List<Uni<Void>> out = new ArrayList<>(1 + outcome.derived().size());
-            if (config.ingest().vitalsEvents()) {
+            List<Uni<Void>> out = new ArrayList<>(2 + outcome.derived().size());
+            out.add(written.vitals());
+            if (config.ingest().vitalsEvents() && !config.ingest().vitalsPerBatch()) {
                 out.add(publish(EventFactory.vitals(t, elderId, now)));
             }
             for (PlatformEventType type : outcome.derived()) {
@@ -199,9 +213,43 @@ public class IngestService {
         });
     }
 
+    /** A sample's storage outcome and the publication of its batch's VITALS (done when the broker has them). */
+    record Stored(TelemetryStore.Outcome outcome, Uni<Void> vitals) {
+    }
+
+    private static final Uni<Void> NOTHING = Uni.createFrom().voidItem();
+
+    /**
+     * The VITALS events of a stored batch, as one message: the broker carries one internal message
+     * per batch instead of one per sample. Same events as per sample (duplicates and unbound
+     * watches have none), in stored order. Every sample of the batch waits for that one publication
+     * before its sender is acknowledged; the database lane is free for the next batch meanwhile.
+     */
+    private List<Stored> announced(List<TelemetryStore.Item> items, List<TelemetryStore.Outcome> outcomes) {
+        Uni<Void> vitals = NOTHING;
+        if (config.ingest().vitalsEvents() && config.ingest().vitalsPerBatch()) {
+            List<PlatformEvent> events = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                TelemetryStore.Item it = items.get(i);
+                if (outcomes.get(i).stored() && it.elderId() != null) {
+                    events.add(EventFactory.vitals(it.sample(), it.elderId(), it.receivedAt()));
+                }
+            }
+            if (!events.isEmpty()) {
+                // Published once, whichever sample asks first; the others share the outcome.
+                vitals = mqtt.publishJson(vitalsTopic, new VitalsBatch(events)).memoize().indefinitely();
+            }
+        }
+        List<Stored> out = new ArrayList<>(outcomes.size());
+        for (TelemetryStore.Outcome o : outcomes) {
+            out.add(new Stored(o, o.stored() ? vitals : NOTHING));
+        }
+        return out;
+    }
+
     private Uni<Void> event(Inbound.DeviceEvent e, String elderId, long now) {
         PlatformEvent event = EventFactory.deviceEvent(e, elderId, now);
-        return claims.submit(new InboundStore.Claim(e.sender(), e.id(), InboundStore.Kind.EVENT, e.type().name(), e.ts(),
+        return urgentClaims.submit(new InboundStore.Claim(e.sender(), e.id(), InboundStore.Kind.EVENT, e.type().name(), e.ts(),
                 now, elderId, false, toJson(event))).chain(c -> {
             if (c.status() == InboundStore.Status.DUPLICATE) {
                 metrics.rejected(RejectReason.DUPLICATE);
@@ -268,7 +316,7 @@ public class IngestService {
 
     private Uni<Void> ack(Inbound.Ack a, long now) {
         PlatformEvent event = EventFactory.ack(a, now);
-        return claims.submit(new InboundStore.Claim(a.sender(), a.id(), InboundStore.Kind.ACK, a.action(), a.ts(), now,
+        return urgentClaims.submit(new InboundStore.Claim(a.sender(), a.id(), InboundStore.Kind.ACK, a.action(), a.ts(), now,
                 null, false, toJson(event))).chain(c -> {
             if (c.status() == InboundStore.Status.DUPLICATE) {
                 metrics.rejected(RejectReason.DUPLICATE);

@@ -66,8 +66,37 @@ public final class TelemetryStore {
         this.lowBatteryThreshold = lowBatteryThreshold;
     }
 
+    /**
+     * Rows are written in key order (device, id, ts), whatever order they arrived in: two batches
+     * holding copies of the same samples (a redelivery to another replica) then wait for each other's
+     * index entries in the same order, and cannot deadlock. Outcomes come back in the caller's order.
+     */
     public Uni<List<Outcome>> write(List<Item> items) {
-        return pool.withTransaction(conn -> insert(conn, items).chain(stored -> updateState(conn, items, stored)));
+        Integer[] order = keyOrder(items);
+        List<Item> sorted = new ArrayList<>(items.size());
+        for (Integer i : order) {
+            sorted.add(items.get(i));
+        }
+        return pool.withTransaction(conn -> insert(conn, sorted).chain(stored -> updateState(conn, sorted, stored)))
+                .map(outcomes -> {
+                    Outcome[] out = new Outcome[items.size()];
+                    for (int k = 0; k < order.length; k++) {
+                        out[order[k]] = outcomes.get(k);
+                    }
+                    return java.util.Arrays.asList(out);
+                });
+    }
+
+    static Integer[] keyOrder(List<Item> items) {
+        Integer[] order = new Integer[items.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator
+                .comparing((Integer i) -> items.get(i).sample().sender())
+                .thenComparing(i -> items.get(i).sample().id())
+                .thenComparingLong(i -> items.get(i).sample().ts()));
+        return order;
     }
 
     private Uni<boolean[]> insert(SqlConnection conn, List<Item> items) {

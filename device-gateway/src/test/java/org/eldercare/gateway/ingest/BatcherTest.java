@@ -56,6 +56,22 @@ class BatcherTest {
     }
 
     @Test
+    void withoutLingerAnItemGoesAtOnceAndOnlyWhatQueuedBehindABusyLaneTravelsTogether() {
+        Batcher<Integer, String> b = new Batcher<>(10, 0, 1, items -> {
+            flushed.add(List.copyOf(items));
+            return Uni.createFrom().emitter(pending::add);
+        }, (delay, task) -> timers.add(task), size -> { });
+        b.submit(1).subscribe().with(x -> { });
+        assertEquals(List.of(List.of(1)), flushed, "sent without waiting for company");
+        b.submit(2).subscribe().with(x -> { });
+        b.submit(3).subscribe().with(x -> { });
+        assertEquals(1, flushed.size(), "the only lane is busy");
+        pending.get(0).complete(answers(flushed.get(0)));
+        assertEquals(List.of(2, 3), flushed.get(1));
+        assertTrue(timers.isEmpty(), "no timer without linger");
+    }
+
+    @Test
     void whileTheLimitIsInFlightItemsQueueAndGoTogetherAfterwards() {
         Batcher<Integer, String> b = batcher(2, 1);
         for (int i = 0; i < 7; i++) {

@@ -33,8 +33,7 @@ final class Platform {
     }
 
     static ServiceProcess gateway() {
-        return new ServiceProcess("device-gateway", GATEWAY_PORT, env(Map.of("GATEWAY_PORT", "" + GATEWAY_PORT,
-                "GATEWAY_SHARE_GROUP", "device-gateway-" + RUN)));
+        return new ServiceProcess("device-gateway", GATEWAY_PORT, env(Map.of("GATEWAY_PORT", "" + GATEWAY_PORT)));
     }
 
     static ServiceProcess alerts() {
