@@ -60,6 +60,13 @@ public interface AlertSettings {
 
         /** Check-in policy for elders whose care circle has none: disabled unless set, e.g. "10:00". */
         Optional<String> defaultCheckInDeadline();
+
+        /**
+         * An elder's first check-in deadline falls no sooner than this after their policy starts
+         * (enrolment, or the policy switched on): a deadline minutes away waits for the next day.
+         */
+        @WithDefault("6h")
+        Duration firstCheckInGrace();
     }
 
     interface Escalation {

@@ -302,12 +302,74 @@ class AlertServiceIntegrationTest {
         assertEquals(3, ((Number) alertsOf(c.elderId, true).get(0).get("tier")).intValue());
     }
 
+    /**
+     * Moves the elder's pending escalation to {@code tier} an hour out as soon as it is armed, so that
+     * what follows is the declines' doing, not the delay's. One statement, polled every 50 ms: it holds
+     * the timer long before the tier's delay (2 s in tests) runs out.
+     */
+    private void holdTheEscalationTo(String elderId, int tier) {
+        await("escalation to tier " + tier + " held", () -> pool.preparedQuery("""
+                        update timers set due_at = now() + interval '1 hour'
+                        where kind = 'ESCALATE' and (payload ->> 'tier')::int = $2 and due_at < now() + interval '30 minutes'
+                          and alert_id in (select id from alerts where elder_id = $1)""")
+                .execute(Tuple.of(elderId, tier)).await().indefinitely().rowCount() == 1, Duration.ofSeconds(10));
+    }
+
+    private List<String> timelineOf(String alertId) {
+        List<Map<String, Object>> timeline = given().auth().oauth2(BUREAU).get("/api/alerts/" + alertId)
+                .then().statusCode(200).extract().jsonPath().getList("timeline");
+        return timeline.stream().map(t -> t.get("entry") + " " + t.get("actor") + " " + t.get("note")).toList();
+    }
+
+    @Test
+    void whenEveryoneOfATierDeclinesTheNextTierIsToldAtOnce() {
+        awaitConsumers();
+        Circle c = circle("decline", false);
+        // Far from every other test's elders: no on-duty visitor nearby joins tier 2.
+        PlatformEvent sos = new PlatformEvent("W-" + c.elderId + ":d1", PlatformEventType.SOS, c.elderId, "W-" + c.elderId, null, "d1",
+                System.currentTimeMillis(), System.currentTimeMillis(), new GeoPoint(29.65, 91.10, 10.0), null, null, null, null, null,
+                null, null, null, null, null, null);
+        publishEvent(sos);
+        holdTheEscalationTo(c.elderId, 2);
+        await("tier 1 notified", () -> !alertsOf(c.elderId, true).isEmpty()
+                && notificationFor(c.visitor, (String) alertsOf(c.elderId, true).get(0).get("id")) != null
+                && notificationFor(c.family, (String) alertsOf(c.elderId, true).get(0).get("id")) != null, Duration.ofSeconds(10));
+        String alertId = (String) alertsOf(c.elderId, true).get(0).get("id");
+
+        // One of two declining is not enough: the family may still come.
+        publishEvent(ack(c.visitor, notificationFor(c.visitor, alertId).path("notificationId").asText(), "DECLINED", "on another call"));
+        await("visitor's decline recorded", () -> timelineOf(alertId).contains("RECEIPT " + c.visitor + " DECLINED: on another call"),
+                Duration.ofSeconds(10));
+        assertEquals(1, ((Number) alertsOf(c.elderId, true).get(0).get("tier")).intValue());
+        assertTrue(timelineOf(alertId).stream().noneMatch(e -> e.startsWith("ALL_DECLINED")));
+
+        // The family declines too: tier 2 (the station on duty) at once, an hour before its timer.
+        publishEvent(ack(c.family, notificationFor(c.family, alertId).path("notificationId").asText(), "DECLINED", null));
+        holdTheEscalationTo(c.elderId, 3);
+        await("station told", () -> notificationFor(c.operator, alertId) != null, Duration.ofSeconds(10));
+        assertEquals(2, ((Number) alertsOf(c.elderId, true).get(0).get("tier")).intValue());
+        List<String> timeline = timelineOf(alertId);
+        assertTrue(timeline.contains("ALL_DECLINED system tier 1: " + String.join(", ", new java.util.TreeSet<>(List.of(c.visitor, c.family)))),
+                timeline.toString());
+        assertTrue(timeline.stream().anyMatch(e -> e.startsWith("ESCALATED system tier 2 (all 2 of tier 1 declined)")), timeline.toString());
+
+        // A decline in a later tier likewise: the station's only app user declines, the emergency channel is next.
+        publishEvent(ack(c.operator, notificationFor(c.operator, alertId).path("notificationId").asText(), "DECLINED", null));
+        await("emergency channel told", () -> count("select count(*) from notifications where alert_id = $1 and tier = 3 and channel = 'WEBHOOK'",
+                UUID.fromString(alertId)) == 1, Duration.ofSeconds(10));
+        assertTrue(timelineOf(alertId).stream().anyMatch(e -> e.startsWith("ESCALATED system tier 3 (all 1 of tier 2 declined)")));
+        assertEquals(0, count("select count(*) from timers where kind = 'ESCALATE' and timer_key = $1", alertId), "tier 3 is the last");
+        assertEquals("DISPATCHED", alertsOf(c.elderId, true).get(0).get("state"));
+    }
+
     @Test
     void aCheckInDeadlineLeftByAnEarlierProcessFiresAndIsReArmed() {
         awaitConsumers();
         Circle c = circle("chk", true);
         await("deadline armed", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1", c.elderId) == 1,
                 Duration.ofSeconds(5));
+        assertEquals(1, count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1"
+                + " and due_at >= now() + interval '5 hours 59 minutes'", c.elderId), "a new elder's first deadline keeps the grace");
         // As if the service had been down over the deadline: the row is all that survives a restart.
         pool.preparedQuery("update timers set due_at = now() - interval '5 minutes' where kind = 'CHECK_IN_DEADLINE' and timer_key = $1")
                 .execute(Tuple.of(c.elderId)).await().indefinitely();

@@ -8,12 +8,15 @@ import org.eldercare.alert.AfterCommit;
 import org.eldercare.alert.AlertSettings;
 import org.eldercare.alert.carecircle.CareCircleStore;
 import org.eldercare.alert.escalation.Escalation;
+import org.eldercare.alert.escalation.EscalationPolicy;
 import org.eldercare.alert.escalation.VisitServiceClient;
 import org.eldercare.alert.notification.Delivery;
+import org.eldercare.alert.notification.NotificationStore;
 import org.eldercare.alert.timer.TimerKind;
 import org.eldercare.alert.timer.TimerStore;
 
 import java.time.Instant;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -30,10 +33,13 @@ public class AlertService {
     private final VisitServiceClient visitService;
     private final AlertSettings settings;
     private final AlertMetrics metrics;
+    private final NotificationStore notifications;
 
     public AlertService(Pool pool, AlertStore store, CareCircleStore circles, Escalation escalation, TimerStore timers,
-                        Delivery delivery, VisitServiceClient visitService, AlertSettings settings, AlertMetrics metrics) {
+                        Delivery delivery, VisitServiceClient visitService, AlertSettings settings, AlertMetrics metrics,
+                        NotificationStore notifications) {
         this.metrics = metrics;
+        this.notifications = notifications;
         this.pool = pool;
         this.store = store;
         this.circles = circles;
@@ -92,10 +98,35 @@ public class AlertService {
     /** The ESCALATE timer fired: nobody accepted in time. */
     public Uni<Void> escalate(SqlClient c, UUID alertId, int tier, Instant now, AfterCommit after) {
         return store.lock(c, alertId).flatMap(a -> {
-            if (a == null || !(a.state() == AlertState.REPORTED || a.state() == AlertState.DISPATCHED)) {
+            // Already at that tier or past it: declines brought it forward, this timer is left over.
+            if (a == null || !(a.state() == AlertState.REPORTED || a.state() == AlertState.DISPATCHED) || a.tier() >= tier) {
                 return Uni.createFrom().voidItem();
             }
             return escalation.dispatch(c, a, tier, "nobody accepted", now, after).replaceWithVoid();
+        });
+    }
+
+    /**
+     * An app recipient declined. When every app recipient of the alert's current tier has declined,
+     * the next tier is told at once instead of after the tier's delay. The alert's row lock
+     * serializes concurrent declines: the last one to commit sees all the others.
+     */
+    public Uni<Void> declined(SqlClient c, UUID alertId, Instant now, AfterCommit after) {
+        return store.lock(c, alertId).flatMap(a -> {
+            if (a == null || !(a.state() == AlertState.REPORTED || a.state() == AlertState.DISPATCHED) || a.tier() < 1) {
+                return Uni.createFrom().voidItem();
+            }
+            return notifications.appReceiptsOfTier(c, a.id(), a.tier()).flatMap(receipts -> {
+                if (!EscalationPolicy.everyoneDeclined(receipts)) {
+                    return Uni.createFrom().voidItem();
+                }
+                String why = "all " + receipts.size() + " of tier " + a.tier() + " declined";
+                return store.timeline(c, a.id(), "ALL_DECLINED", null, null, "system", "tier " + a.tier() + ": "
+                                + String.join(", ", new TreeSet<>(receipts.keySet())))
+                        .flatMap(x -> timers.cancel(c, TimerKind.ESCALATE, a.id().toString()))
+                        .flatMap(x -> escalation.dispatch(c, a, a.tier() + 1, why, now, after))
+                        .replaceWithVoid();
+            });
         });
     }
 

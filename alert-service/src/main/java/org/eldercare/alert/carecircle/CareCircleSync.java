@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -42,6 +43,7 @@ public class CareCircleSync {
     private final VisitServiceClient visitService;
     private final ObjectMapper json;
     private final CheckInSchedule schedule;
+    private final Duration firstCheckInGrace;
 
     public CareCircleSync(Pool pool, CareCircleStore store, TimerStore timers, EventHandler events,
                           VisitServiceClient visitService, ObjectMapper json, AlertSettings settings) {
@@ -52,6 +54,7 @@ public class CareCircleSync {
         this.visitService = visitService;
         this.json = json;
         this.schedule = new CheckInSchedule(ZoneId.of(settings.zone()));
+        this.firstCheckInGrace = settings.detect().firstCheckInGrace();
     }
 
     public Uni<Integer> warmUp() {
@@ -68,8 +71,10 @@ public class CareCircleSync {
             if (deadline == null) {
                 return timers.cancel(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId()).replaceWithVoid();
             }
-            // A pending deadline stays (the elder may already have checked in today); a new elder gets the next one.
-            return timers.setIfAbsent(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId(), schedule.nextDeadlineAfter(deadline, now), null, null);
+            // A pending deadline stays (the elder may already have checked in today); a new elder gets a first
+            // deadline no sooner than the grace after enrolment.
+            return timers.setIfAbsent(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId(),
+                    schedule.firstDeadline(deadline, now, firstCheckInGrace), null, null);
         })).invoke(() -> store.remember(circle));
     }
 

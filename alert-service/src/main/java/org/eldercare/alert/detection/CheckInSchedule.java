@@ -1,5 +1,6 @@
 package org.eldercare.alert.detection;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -39,6 +40,18 @@ public final class CheckInSchedule {
         ZonedDateTime local = now.atZone(zone);
         ZonedDateTime today = local.toLocalDate().atTime(deadline).atZone(zone);
         return today.toInstant().isAfter(now) ? today.toInstant() : deadlineOn(local.toLocalDate().plusDays(1), deadline);
+    }
+
+    /**
+     * The first deadline of an elder whose check-in policy starts at {@code enrolledAt}: the first
+     * daily deadline no sooner than {@code grace} after it (and strictly after it), so that nobody
+     * enrolled at 09:55 is alerted for missing a 10:00 check-in they could not have known about.
+     */
+    public Instant firstDeadline(LocalTime deadline, Instant enrolledAt, Duration grace) {
+        Instant earliest = grace.isNegative() ? enrolledAt : enrolledAt.plus(grace);
+        LocalDate day = earliest.atZone(zone).toLocalDate();
+        Instant candidate = deadlineOn(day, deadline);
+        return !candidate.isBefore(earliest) && candidate.isAfter(enrolledAt) ? candidate : deadlineOn(day.plusDays(1), deadline);
     }
 
     /** The deadline that is next to be met once the elder checked in at {@code checkIn}. */

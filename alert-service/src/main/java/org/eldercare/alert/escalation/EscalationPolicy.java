@@ -61,6 +61,15 @@ public final class EscalationPolicy {
         return tier <= 1 ? tier1Delay : tier2Delay;
     }
 
+    /**
+     * Whether a tier has nobody left who might take the alert on: every app recipient of it (user id
+     * to their latest receipt, empty when none yet) declined. Text messages and the webhook carry no
+     * receipts, so they do not hold the chain; a tier without app recipients waits for its timer.
+     */
+    public static boolean everyoneDeclined(Map<String, String> receiptByUser) {
+        return !receiptByUser.isEmpty() && receiptByUser.values().stream().allMatch("DECLINED"::equals);
+    }
+
     /** A visitor's last reported position and duty state. */
     public record VisitorPosition(String visitorId, GeoPoint loc, boolean onDuty, long ageMillis) {
     }

@@ -286,6 +286,9 @@ public class EventHandler {
                 case "RESOLVED" -> AlertAction.RESOLVE;
                 default -> null;
             };
+            if ("DECLINED".equals(e.action())) {
+                return logged.flatMap(x -> alerts.declined(c, r.alertId(), now, after));
+            }
             if (action == null) {
                 return logged;
             }

@@ -10,7 +10,9 @@ import org.eldercare.alert.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.UUID;
 
@@ -84,7 +86,10 @@ public class NotificationStore {
     /** Records the app's receipt; null when the notification is unknown or not addressed to {@code userId}. */
     public Uni<Receipted> receipt(SqlClient c, UUID id, String userId, String action, Instant at) {
         return c.preparedQuery("""
-                        update notifications set receipt = $3, receipt_at = $4,
+                        update notifications set
+                            -- a late RECEIVED (receipts may overtake each other) never hides a decline or an acceptance
+                            receipt = case when $3 = 'RECEIVED' and receipt is not null then receipt else $3 end,
+                            receipt_at = case when $3 = 'RECEIVED' and receipt is not null then receipt_at else $4 end,
                             status = case when status = 'PENDING' then 'SENT' else status end,
                             delivered_at = coalesce(delivered_at, $4)
                         where id = $1 and user_id = $2 returning alert_id, role
@@ -92,6 +97,21 @@ public class NotificationStore {
                 .execute(Tuple.of(id, userId, action, Sql.ts(at)))
                 .map(rows -> rows.size() == 0 ? null
                         : new Receipted(id, rows.iterator().next().getUUID("alert_id"), userId, rows.iterator().next().getString("role")));
+    }
+
+    /** The app recipients of one tier of an alert, each with their latest receipt ("" when none yet). */
+    public Uni<Map<String, String>> appReceiptsOfTier(SqlClient c, UUID alertId, int tier) {
+        return c.preparedQuery("""
+                        select user_id, receipt from notifications
+                        where alert_id = $1 and tier = $2 and channel = 'APP' and user_id is not null
+                        """)
+                .execute(Tuple.of(alertId, tier))
+                .map(rows -> {
+                    Map<String, String> out = new HashMap<>();
+                    rows.forEach(r -> out.merge(r.getString("user_id"), r.getString("receipt") == null ? "" : r.getString("receipt"),
+                            (a, b) -> "DECLINED".equals(a) ? b : a));
+                    return out;
+                });
     }
 
     /** App users already told about the alert (not to be told twice by a later tier). */

@@ -45,6 +45,38 @@ class DetectorsTest {
         assertEquals(Instant.parse("2026-12-06T02:00:00Z"), schedule.nextDeadlineAfter(ten, Instant.parse("2026-12-05T15:59:00Z")));
     }
 
+    private static final Duration SIX_HOURS = Duration.ofHours(6);
+
+    @Test
+    void aNewlyEnrolledElderIsNotHeldToADeadlineMinutesAway() {
+        // enrolled 09:55 local (01:55Z) with a 10:00 deadline: the first is tomorrow's
+        assertEquals(Instant.parse("2026-12-06T02:00:00Z"), schedule.firstDeadline(ten, Instant.parse("2026-12-05T01:55:00Z"), SIX_HOURS));
+        // enrolled 04:00 local (20:00Z the day before): 10:00 is exactly six hours away, so it counts today
+        assertEquals(Instant.parse("2026-12-05T02:00:00Z"), schedule.firstDeadline(ten, Instant.parse("2026-12-04T20:00:00Z"), SIX_HOURS));
+        // one second later it is less than the grace away: tomorrow
+        assertEquals(Instant.parse("2026-12-06T02:00:00Z"), schedule.firstDeadline(ten, Instant.parse("2026-12-04T20:00:01Z"), SIX_HOURS));
+        // enrolled in the evening (20:00 local = 12:00Z): tomorrow's 10:00 is 14 h away, well past the grace
+        assertEquals(Instant.parse("2026-12-06T02:00:00Z"), schedule.firstDeadline(ten, Instant.parse("2026-12-05T12:00:00Z"), SIX_HOURS));
+        // enrolled at 23:00 local (15:00Z): tomorrow's 10:00 is 11 h away
+        assertEquals(Instant.parse("2026-12-06T02:00:00Z"), schedule.firstDeadline(ten, Instant.parse("2026-12-05T15:00:00Z"), SIX_HOURS));
+        // enrolled at 06:00 local on the 6th (22:00Z on the 5th): that day's 10:00 is 4 h away, so the 7th's
+        assertEquals(Instant.parse("2026-12-07T02:00:00Z"), schedule.firstDeadline(ten, Instant.parse("2026-12-05T22:00:00Z"), SIX_HOURS));
+    }
+
+    @Test
+    void aGraceLongerThanADayOrNoneAtAll() {
+        // 30 h of grace from 09:00 local on the 5th (01:00Z): no sooner than 15:00 local on the 6th, so the 7th
+        assertEquals(Instant.parse("2026-12-07T02:00:00Z"), schedule.firstDeadline(ten, Instant.parse("2026-12-05T01:00:00Z"),
+                Duration.ofHours(30)));
+        // no grace: the next deadline strictly after enrolment, as for any elder
+        assertEquals(Instant.parse("2026-12-05T02:00:00Z"), schedule.firstDeadline(ten, Instant.parse("2026-12-05T01:59:59Z"), Duration.ZERO));
+        assertEquals(Instant.parse("2026-12-06T02:00:00Z"), schedule.firstDeadline(ten, Instant.parse("2026-12-05T02:00:00Z"), Duration.ZERO));
+        // a deadline late in the day, grace crossing local midnight: enrolled 20:00 local, deadline 01:00, grace 6 h
+        // -> no sooner than 02:00 local on the 6th, so 01:00 local on the 7th (17:00Z on the 6th)
+        assertEquals(Instant.parse("2026-12-06T17:00:00Z"), schedule.firstDeadline(LocalTime.of(1, 0), Instant.parse("2026-12-05T12:00:00Z"),
+                SIX_HOURS));
+    }
+
     @Test
     void aCheckInCountsForItsLocalDayEvenAfterTheDeadline() {
         // 00:00:01 local on the 6th (16:00:01Z on the 5th) satisfies the 6th: next is the 7th

@@ -61,4 +61,16 @@ class EscalationPolicyTest {
         assertEquals(List.of("WEBHOOK", "SMS"), policy.tier3("110").stream().map(Recipient::channel).toList());
         assertEquals(1, policy.tier3(null).size());
     }
+
+    @Test
+    void aTierIsDoneWithWhenEveryAppRecipientDeclined() {
+        assertTrue(EscalationPolicy.everyoneDeclined(java.util.Map.of("V1", "DECLINED", "U-2", "DECLINED")));
+        assertTrue(EscalationPolicy.everyoneDeclined(java.util.Map.of("op-1", "DECLINED")), "a single recipient");
+        // one still silent, or only seen it: they may yet accept
+        assertFalse(EscalationPolicy.everyoneDeclined(java.util.Map.of("V1", "DECLINED", "U-2", "")));
+        assertFalse(EscalationPolicy.everyoneDeclined(java.util.Map.of("V1", "DECLINED", "U-2", "RECEIVED")));
+        assertFalse(EscalationPolicy.everyoneDeclined(java.util.Map.of("V1", "DECLINED", "U-2", "ACCEPTED")));
+        // nobody who could answer (SMS and webhook only): the tier's timer decides
+        assertFalse(EscalationPolicy.everyoneDeclined(java.util.Map.of()));
+    }
 }
