@@ -362,6 +362,47 @@ class AlertServiceIntegrationTest {
         assertEquals("DISPATCHED", alertsOf(c.elderId, true).get(0).get("state"));
     }
 
+    /** An event the gateway received at {@code receivedTs}: the offline and removed graces run from it. */
+    private static PlatformEvent received(PlatformEventType type, String elderId, String deviceId, String msgId, long receivedTs) {
+        return new PlatformEvent(deviceId + ":" + msgId, type, elderId, deviceId, null, msgId, receivedTs, receivedTs, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    private long timers(String kind, String key) {
+        return count("select count(*) from timers where kind = $1 and timer_key = $2", kind, key);
+    }
+
+    @Test
+    void anOfflineOrRemovedWatchIsAlertedOnlyWhenItLastsAndALowBatteryAtOnce() {
+        awaitConsumers();
+        Circle c = circle("watch", false);
+        String watch = "W-" + c.elderId;
+        // Back within the grace (received a minute ahead, so the grace cannot run out meanwhile): nothing.
+        long ahead = System.currentTimeMillis() + 60_000;
+        publishEvent(received(PlatformEventType.DEVICE_OFFLINE, c.elderId, watch, "off1", ahead));
+        publishEvent(received(PlatformEventType.REMOVED, c.elderId, watch, "rm1", ahead));
+        await("graces started", () -> timers("DEVICE_OFFLINE", watch) == 1 && timers("WATCH_REMOVED", c.elderId) == 1, Duration.ofSeconds(10));
+        publishEvent(received(PlatformEventType.DEVICE_ONLINE, c.elderId, watch, "on1", ahead + 1));
+        publishEvent(received(PlatformEventType.WORN, c.elderId, watch, "worn1", ahead + 1));
+        await("graces ended", () -> timers("DEVICE_OFFLINE", watch) == 0 && timers("WATCH_REMOVED", c.elderId) == 0, Duration.ofSeconds(10));
+        assertEquals(0, count("select count(*) from alerts where elder_id = $1", c.elderId));
+
+        // Lasting past the grace (1 s in tests): one alert each, MEDIUM.
+        long now = System.currentTimeMillis();
+        publishEvent(received(PlatformEventType.DEVICE_OFFLINE, c.elderId, watch, "off2", now));
+        publishEvent(received(PlatformEventType.REMOVED, c.elderId, watch, "rm2", now));
+        await("offline and removed alerted", () -> count("select count(*) from alerts where elder_id = $1 and kind in ('DEVICE_OFFLINE', 'WATCH_REMOVED')"
+                + " and severity = 'MEDIUM'", c.elderId) == 2, Duration.ofSeconds(10));
+
+        // Low battery: at once, LOW, told to tier 1 only (no escalation timer).
+        publishEvent(received(PlatformEventType.LOW_BATTERY, c.elderId, watch, "bat1", now));
+        await("low battery alerted", () -> count("select count(*) from alerts where elder_id = $1 and kind = 'LOW_BATTERY' and severity = 'LOW'"
+                + " and state = 'DISPATCHED'", c.elderId) == 1, Duration.ofSeconds(10));
+        String lowBattery = pool.preparedQuery("select id::text from alerts where elder_id = $1 and kind = 'LOW_BATTERY'")
+                .execute(Tuple.of(c.elderId)).await().indefinitely().iterator().next().getString(0);
+        assertEquals(0, timers("ESCALATE", lowBattery));
+    }
+
     @Test
     void aCheckInDeadlineLeftByAnEarlierProcessFiresAndIsReArmed() {
         awaitConsumers();
