@@ -253,6 +253,21 @@ stop_all() {
   "$ROOT/scripts/embedded-infra.sh" stop 2>/dev/null || true
 }
 
+# The console's browser tests drive Debian's Chromium through chromedriver; a CJK font lets it draw
+# the Chinese labels (screenshots). Installed as root when missing; otherwise the tests say what is missing.
+ensure_browser() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    log "Chromium and chromedriver found"
+  elif apt_install chromium chromium-driver; then
+    log "installed Chromium and chromedriver"
+  else
+    log "Chromium is missing and cannot be installed here (needs root and apt-get): the console's browser tests will fail"
+  fi
+  if have fc-list && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+    apt_install fonts-wqy-microhei || log "no Chinese font: the browser shows the console's Chinese labels as boxes"
+  fi
+}
+
 case "${1:-up}" in
   up)
     mkdir -p "$STATE"
@@ -266,5 +281,6 @@ case "${1:-up}" in
     port_open "$MQTT_HOST" "$MQTT_PORT" && log "MQTT $MQTT_HOST:$MQTT_PORT reachable" || log "MQTT $MQTT_HOST:$MQTT_PORT down"
     ;;
   stop) stop_all ;;
-  *) echo "usage: $0 [up|status|stop]" >&2; exit 2 ;;
+  browser) ensure_browser ;;
+  *) echo "usage: $0 [up|status|stop|browser]" >&2; exit 2 ;;
 esac

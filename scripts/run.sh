@@ -50,6 +50,7 @@ await_ready() { # module port
 
 GATEWAY_PORT="${GATEWAY_PORT:-8081}"; ALERT_PORT="${ALERT_PORT:-8082}"; VISIT_PORT="${VISIT_PORT:-8083}"
 BED_REGISTRY_PORT="${BED_REGISTRY_PORT:-8084}"; STATION_OPS_PORT="${STATION_OPS_PORT:-8085}"
+CONSOLE_PORT="${CONSOLE_PORT:-8086}"
 
 # Mosquitto gets device accounts through its dynamic-security plugin; the embedded broker asks the
 # gateway over HTTP instead (docs/infrastructure.md).
@@ -64,13 +65,19 @@ start alert-service ALERT_PORT "$ALERT_PORT" "ELDERCARE_VISIT_SERVICE_URL=http:/
 start bed-registry BED_REGISTRY_PORT "$BED_REGISTRY_PORT"
 start station-ops STATION_OPS_PORT "$STATION_OPS_PORT" "BED_REGISTRY_URL=http://127.0.0.1:$BED_REGISTRY_PORT" \
   "BED_REGISTRY_TOKEN=$SERVICE_TOKEN"
+# The console with its development sign-in (demo users of each role): local runs only.
+start console CONSOLE_PORT "$CONSOLE_PORT" CONSOLE_DEV_SIGN_IN=true \
+  "GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT" "ALERT_SERVICE_URL=http://127.0.0.1:$ALERT_PORT" \
+  "VISIT_SERVICE_URL=http://127.0.0.1:$VISIT_PORT" "BED_REGISTRY_URL=http://127.0.0.1:$BED_REGISTRY_PORT" \
+  "STATION_OPS_URL=http://127.0.0.1:$STATION_OPS_PORT"
 for s in "device-gateway $GATEWAY_PORT" "visit-service $VISIT_PORT" "alert-service $ALERT_PORT" \
-         "bed-registry $BED_REGISTRY_PORT" "station-ops $STATION_OPS_PORT"; do
+         "bed-registry $BED_REGISTRY_PORT" "station-ops $STATION_OPS_PORT" "console $CONSOLE_PORT"; do
   await_ready $s
 done
 
 cat <<INFO
 
+  console          http://localhost:$CONSOLE_PORT   (sign in as a demo bureau user, station operator or device admin)
   device-gateway   http://localhost:$GATEWAY_PORT/q/swagger-ui
   alert-service    http://localhost:$ALERT_PORT/q/swagger-ui
   visit-service    http://localhost:$VISIT_PORT/q/swagger-ui

@@ -5,4 +5,5 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 scripts/infra.sh up
+scripts/infra.sh browser
 exec ./mvnw -B -ntp verify "$@"

@@ -81,7 +81,7 @@ public class AlertBoardResource {
         Locale locale = pages.locale();
         BoardFeed feed = new BoardFeed(board, user,
                 r -> row.data("row", r).setAttribute("locale", locale).render());
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(config.boardPoll())
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(10)).every(config.boardPoll())
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> Uni.createFrom().item(feed::poll)
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
