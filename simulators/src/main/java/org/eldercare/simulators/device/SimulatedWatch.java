@@ -50,13 +50,50 @@ public class SimulatedWatch implements AutoCloseable {
         return deviceId;
     }
 
-    /** Connects, then publishes the retained online status. */
+    /** Connects, then publishes the retained online status; after an automatic reconnect too. */
     public SimulatedWatch connect() throws MqttException {
+        client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallbackExtended() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+                if (reconnect) {
+                    try {
+                        client.publish(topic("status"), online(), 1, true);
+                    } catch (MqttException e) {
+                        // lost again at once: the next reconnect announces it
+                    }
+                }
+            }
+
+            @Override
+            public void connectionLost(Throwable cause) {
+                // Paho reconnects on its own (automatic reconnect)
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                // a watch subscribes to nothing
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+                // PUBACKs are awaited on the tokens
+            }
+        });
         client.connect(options).waitForCompletion(10_000);
-        ObjectNode online = JSON.createObjectNode().put("state", "online").put("fw", firmware)
-                .put("ts", System.currentTimeMillis());
-        client.publish(topic("status"), bytes(online), 1, true).waitForCompletion(10_000);
+        client.publish(topic("status"), online(), 1, true).waitForCompletion(10_000);
         return this;
+    }
+
+    /** Connects again after {@link #loseConnection()}, announcing itself online; nothing if already connected. */
+    public void reconnect() throws MqttException {
+        if (!client.isConnected()) {
+            client.connect(options).waitForCompletion(10_000);
+            client.publish(topic("status"), online(), 1, true).waitForCompletion(10_000);
+        }
+    }
+
+    private byte[] online() {
+        return bytes(JSON.createObjectNode().put("state", "online").put("fw", firmware).put("ts", System.currentTimeMillis()));
     }
 
     public boolean isConnected() {

@@ -101,7 +101,19 @@ public final class DistrictLoader {
         elder.put("safeZone", Map.of("enabled", true, "radiusMeters", 1000));
         elder.put("monitoringConsent", true);
         elder.putAll(overrides);
-        JsonNode created = visits.post("/api/elders", elder);
+        JsonNode created = null;
+        java.util.Random another = new java.util.Random(System.nanoTime());
+        for (int attempt = 0; created == null; attempt++) {
+            try {
+                created = visits.post("/api/elders", elder);
+            } catch (PlatformApi.ApiException conflict) {
+                // A fictional identity number taken by an elder of an earlier run in the same database: draw another.
+                if (conflict.status() != 409 || attempt >= 5) {
+                    throw conflict;
+                }
+                elder.put("nationalId", DistrictPlan.nationalId(another, e.birthDate(), "FEMALE".equals(e.gender())));
+            }
+        }
         String elderId = created.get("id").asText();
         long version = created.get("version").asLong();
         JsonNode afterFamily = visits.put("/api/elders/" + elderId + "/family", Map.of("version", version, "contacts", List.of(

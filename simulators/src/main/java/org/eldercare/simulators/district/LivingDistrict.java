@@ -10,6 +10,7 @@ import org.eldercare.simulators.api.PlatformApi;
 import org.eldercare.simulators.device.SimulatedApp;
 import org.eldercare.simulators.device.SimulatedWatch;
 import org.eldercare.simulators.fleet.DailyRhythm;
+import org.eldercare.simulators.fleet.FleetConditions;
 import org.eldercare.simulators.fleet.Motion;
 
 import java.time.LocalTime;
@@ -33,8 +34,13 @@ import java.util.concurrent.TimeUnit;
  * with human delays, and prints what happens: each alert, who was notified, who accepted, arrived
  * and resolved, and how fast.
  *
- * <pre>java ... LivingDistrict [--elders 60] [--seed 42] [--incident-seconds 20] [--gateway URL]
- *   [--visits URL] [--alerts URL] [--broker tcp://host:port]</pre>
+ * <p>The fleet lives in the field: each watch's clock drifts a little, watches lose coverage and
+ * flush what they kept in a burst, connections drop and come back, and a share of messages is
+ * garbage ({@link FleetConditions}). With {@code --minutes} it stops by itself after that long and
+ * prints a summary (soak mode).
+ *
+ * <pre>java ... LivingDistrict [--elders 60] [--seed 42] [--incident-seconds 20] [--minutes N]
+ *   [--field everyday|busy|none] [--gateway URL] [--visits URL] [--alerts URL] [--broker tcp://host:port]</pre>
  */
 public final class LivingDistrict {
 
@@ -46,8 +52,13 @@ public final class LivingDistrict {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
     private final Map<String, SimulatedWatch> watchesByElder = new ConcurrentHashMap<>();
     private final Map<String, DailyRhythm> rhythms = new ConcurrentHashMap<>();
+    private final Map<String, FleetConditions> field = new ConcurrentHashMap<>();
+    private final SoakSummary summary = new SoakSummary();
     private final Map<String, String> userNames = new ConcurrentHashMap<>();
+    /** When an incident was staged, by elder and the alert kind it should raise ("elderId:KIND"). */
     private final Map<String, Long> incidentStartedAt = new ConcurrentHashMap<>();
+    /** When the incident behind each alert was staged. */
+    private final Map<String, Long> incidentOfAlert = new ConcurrentHashMap<>();
     private final Map<String, Long> alertOpenedAt = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private DistrictLoader.LoadedDistrict district;
@@ -103,6 +114,12 @@ public final class LivingDistrict {
             SimulatedWatch watch = new SimulatedWatch(broker, w.deviceId(), w.secret()).connect();
             watchesByElder.put(w.elderId(), watch);
             rhythms.put(w.elderId(), new DailyRhythm(w.deviceId().hashCode(), w.elder().lat(), w.elder().lon()));
+            field.put(w.elderId(), new FleetConditions(seed * 7919 + w.deviceId().hashCode(),
+                    switch (arg("field", "everyday")) {
+                        case "none" -> FleetConditions.Rates.none();
+                        case "busy" -> FleetConditions.Rates.busy();
+                        default -> FleetConditions.Rates.everyday();
+                    }));
             closeables.add(watch);
         }
         say("%d watches online; telemetry every 15 s each; an incident every %s s", watchesByElder.size(), arg("incident-seconds", "20"));
@@ -116,15 +133,70 @@ public final class LivingDistrict {
         long every = Long.parseLong(arg("incident-seconds", "20")) * 1000;
         scheduler.scheduleAtFixedRate(this::incident, 3000, every, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(this::closeResolvedAlerts, 5000, 3000, TimeUnit.MILLISECONDS);
+        if (args.containsKey("minutes")) {
+            long minutes = Long.parseLong(arg("minutes", "10"));
+            say("soak: running for %d minute(s), then printing a summary", minutes);
+            scheduler.schedule(this::finishSoak, minutes, TimeUnit.MINUTES);
+        }
+    }
+
+    private void finishSoak() {
+        Map<String, Long> rejects = new java.util.TreeMap<>();
+        try {
+            PlatformApi gateway = new PlatformApi(arg("gateway", "http://127.0.0.1:8081"), DevTokens.mint("demo-admin", "device-admin"));
+            java.util.Set<String> ours = new java.util.HashSet<>();
+            district.watches().forEach(w -> ours.add(w.deviceId()));
+            for (JsonNode row : gateway.get("/api/quarantine/summary")) {
+                if (ours.contains(row.path("sender").asText())) {
+                    rejects.merge(row.path("reason").asText(), row.path("count").asLong(), Long::sum);
+                }
+            }
+        } catch (Exception e) {
+            say("could not read the gateway's quarantine summary: %s", e.getMessage());
+        }
+        System.out.println();
+        System.out.println(summary.report(rejects));
+        System.out.flush();
+        // The shutdown hook closes the watches and apps
+        new Thread(() -> System.exit(0)).start();
     }
 
     private void telemetry(String elderId) {
+        SimulatedWatch watch = watchesByElder.get(elderId);
+        FleetConditions conditions = field.get(elderId);
+        DailyRhythm.Reading r = rhythms.get(elderId).at(conditions.watchClock(System.currentTimeMillis()));
         try {
-            DailyRhythm.Reading r = rhythms.get(elderId).at(System.currentTimeMillis());
-            watchesByElder.get(elderId).telemetry(r.ts(), r.hr(), r.spo2(), r.steps(), Math.max(r.battery(), 20), true,
-                    r.lat(), r.lon(), 0);
+            switch (conditions.next(r)) {
+                case SEND -> send(watch, r, 0);
+                case BUFFER -> summary.buffered();
+                case FLUSH_THEN_SEND -> {
+                    // Back in coverage: what was kept goes first, oldest first, acknowledged one by one.
+                    var kept = conditions.drain();
+                    summary.burst(kept.size());
+                    for (DailyRhythm.Reading old : kept) {
+                        send(watch, old, 1);
+                    }
+                }
+                case DROP_CONNECTION -> {
+                    summary.reconnect();
+                    watch.loseConnection();
+                    later(3000 + random.nextInt(10_000), watch::reconnect);
+                }
+                case GARBAGE -> {
+                    FleetConditions.Garbage g = conditions.garbage(watch.nextId(), r.ts());
+                    summary.garbage(g.expectedReason());
+                    watch.raw(g.endpoint(), g.payload(), 1);
+                }
+            }
         } catch (Exception e) {
             // a watch out of coverage: it will send again later
+        }
+    }
+
+    private static void send(SimulatedWatch watch, DailyRhythm.Reading r, int qos) throws Exception {
+        var token = watch.telemetry(r.ts(), r.hr(), r.spo2(), r.steps(), Math.max(r.battery(), 20), true, r.lat(), r.lon(), qos);
+        if (qos > 0) {
+            token.waitForCompletion(10_000);
         }
     }
 
@@ -137,15 +209,17 @@ public final class LivingDistrict {
         DailyRhythm home = rhythms.get(elderId);
         String name = district.elderNames().get(elderId);
         try {
-            switch (incidentNo++ % 6) {
+            int kind = incidentNo++ % 7;
+            summary.staged(new String[]{"fall", "SOS", "cancelled fall", "wandering", "motion fall", "garbage", "flat battery"}[kind]);
+            switch (kind) {
                 case 0 -> {
                     say("! %s (%s) falls; the watch detects it and nobody cancels", name, elderId);
-                    incidentStartedAt.put(elderId, System.currentTimeMillis());
+                    incidentStartedAt.put(elderId + ":FALL", System.currentTimeMillis());
                     watch.event("FALL", System.currentTimeMillis(), home.homeLat(), home.homeLon(), null);
                 }
                 case 1 -> {
                     say("! %s presses SOS", name);
-                    incidentStartedAt.put(elderId, System.currentTimeMillis());
+                    incidentStartedAt.put(elderId + ":SOS", System.currentTimeMillis());
                     watch.event("SOS", System.currentTimeMillis(), home.homeLat(), home.homeLon(), null);
                 }
                 case 2 -> {
@@ -155,7 +229,7 @@ public final class LivingDistrict {
                 }
                 case 3 -> {
                     say("! %s wanders 2 km from home", name);
-                    incidentStartedAt.put(elderId, System.currentTimeMillis());
+                    incidentStartedAt.put(elderId + ":LEFT_SAFE_ZONE", System.currentTimeMillis());
                     for (int k = 0; k < 3; k++) {
                         int step = k;
                         later(k * 2000L, () -> watch.telemetry(System.currentTimeMillis(), 88, 96, 4000, 60, true,
@@ -164,7 +238,7 @@ public final class LivingDistrict {
                 }
                 case 4 -> {
                     say("! %s's watch sends motion of a hard fall (server-side detection)", name);
-                    incidentStartedAt.put(elderId, System.currentTimeMillis());
+                    incidentStartedAt.put(elderId + ":FALL", System.currentTimeMillis());
                     long t = System.currentTimeMillis();
                     watch.motion(t - 4000, 25, Motion.everyday(random, 25, 2));
                     watch.motion(t - 2000, 25, Motion.fall(random, 25, 2));
@@ -174,8 +248,21 @@ public final class LivingDistrict {
                         watch.motion(t + k * 2000L, 25, tail);
                     }
                 }
+                case 6 -> {
+                    say("! %s's watch runs flat: battery 9 %%, then it goes silent (charged again in 10 minutes)", name);
+                    incidentStartedAt.put(elderId + ":LOW_BATTERY", System.currentTimeMillis());
+                    watch.telemetry(System.currentTimeMillis(), 74, 97, 1200, 9, true, home.homeLat(), home.homeLon(), 1)
+                            .waitForCompletion(10_000);
+                    later(2000, () -> {
+                        incidentStartedAt.put(elderId + ":DEVICE_OFFLINE", System.currentTimeMillis());
+                        watch.loseConnection();
+                    });
+                    later(600_000, watch::reconnect);
+                }
                 default -> {
                     say("! a watch sends garbage (malformed JSON, heart rate 300): the gateway quarantines it");
+                    summary.garbage("MALFORMED_JSON");
+                    summary.garbage("OUT_OF_RANGE");
                     watch.raw("telemetry", "{\"id\":\"x\",\"ts\":".getBytes(), 1);
                     watch.raw("telemetry", ("{\"id\":\"" + UUID.randomUUID() + "\",\"ts\":" + System.currentTimeMillis()
                             + ",\"hr\":300}").getBytes(), 1);
@@ -222,8 +309,17 @@ public final class LivingDistrict {
             String user = topic.split("/")[3];
             String alertId = n.path("alertId").asText();
             long now = System.currentTimeMillis();
-            Long started = incidentStartedAt.get(n.path("elderId").asText());
+            if (!userNames.containsKey(user) || !ours(alertId)) {
+                return; // another district, or another environment's alert service on the same broker
+            }
+            Long staged = incidentStartedAt.remove(n.path("elderId").asText() + ":" + n.path("kind").asText());
+            if (staged != null) {
+                incidentOfAlert.putIfAbsent(alertId, staged);
+            }
+            Long started = incidentOfAlert.get(alertId);
             alertOpenedAt.putIfAbsent(alertId, now);
+            summary.notified(alertId, n.path("kind").asText(), userNames.getOrDefault(user, "").endsWith("(family)"),
+                    started == null ? -1 : now - started);
             say("  -> %-18s alert %s [%s, %s] notified %s%s", n.path("kind").asText(), shortId(alertId),
                     district.elderNames().getOrDefault(n.path("elderId").asText(), n.path("elderId").asText()),
                     n.path("severity").asText(), userNames.getOrDefault(user, user),
@@ -233,14 +329,28 @@ public final class LivingDistrict {
             observer.subscribe(acks, 1, (topic, msg) -> {
                 JsonNode a = JSON.readTree(msg.getPayload());
                 String action = a.path("action").asText();
-                if (!"RECEIVED".equals(action)) {
-                    String user = topic.split("/")[3];
+                String user = topic.split("/")[3];
+                if (!"RECEIVED".equals(action) && userNames.containsKey(user)) {
                     say("     %-9s by %s%s", action, userNames.getOrDefault(user, user),
                             a.hasNonNull("note") ? ": " + a.path("note").asText() : "");
                 }
             });
         }
         closeables.add(observer::disconnect);
+    }
+
+    private final Map<String, Boolean> ourAlerts = new ConcurrentHashMap<>();
+
+    /** Whether this district's alert service raised the alert (not another environment's on the same broker). */
+    private boolean ours(String alertId) {
+        return ourAlerts.computeIfAbsent(alertId, id -> {
+            try {
+                alertsApi.get("/api/alerts/" + id);
+                return true;
+            } catch (PlatformApi.ApiException e) {
+                return e.status() != 404;
+            }
+        });
     }
 
     /** The bureau's part of the closed loop: verify resolved alerts and close them. */
@@ -254,6 +364,7 @@ public final class LivingDistrict {
                 alertsApi.post("/api/alerts/" + id + "/verify", Map.of("note", "回访确认"));
                 alertsApi.post("/api/alerts/" + id + "/close", Map.of("note", "归档"));
                 Long opened = alertOpenedAt.remove(id);
+                summary.closed(opened == null ? -1 : System.currentTimeMillis() - opened);
                 say("  ** CLOSED alert %s for %s: verified and closed by the bureau%s", shortId(id),
                         district.elderNames().getOrDefault(alert.path("elderId").asText(), alert.path("elderId").asText()),
                         opened == null ? "" : String.format(", %.1f s after it was raised", (System.currentTimeMillis() - opened) / 1000.0));
