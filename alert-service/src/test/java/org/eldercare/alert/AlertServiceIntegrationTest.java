@@ -437,6 +437,6 @@ class AlertServiceIntegrationTest {
         publishEvent(event(PlatformEventType.SOS, c.elderId, "W-" + c.elderId, "after-bad", System.currentTimeMillis(), null));
         await("good one handled", () -> !alertsOf(c.elderId, true).isEmpty(), Duration.ofSeconds(10));
         await("bad one kept", () -> count("select count(*) from rejected_messages where payload like $1", "%" + RUN + "%") == 1,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(10));
     }
 }

@@ -74,7 +74,7 @@ public class AlertService {
 
     /** A person's action on an alert (REST or an app receipt). Fails with IllegalTransitionException. */
     public Uni<Alert> act(SqlClient c, UUID id, AlertAction action, String actor, String note, Instant now) {
-        return store.lock(c, id).flatMap(current -> {
+        return timers.lockOfAlert(c, id).flatMap(x -> store.lock(c, id)).flatMap(current -> {
             if (current == null) {
                 return Uni.createFrom().failure(new AlertNotFoundException(id));
             }
@@ -112,7 +112,7 @@ public class AlertService {
      * serializes concurrent declines: the last one to commit sees all the others.
      */
     public Uni<Void> declined(SqlClient c, UUID alertId, Instant now, AfterCommit after) {
-        return store.lock(c, alertId).flatMap(a -> {
+        return timers.lockOfAlert(c, alertId).flatMap(x -> store.lock(c, alertId)).flatMap(a -> {
             if (a == null || !(a.state() == AlertState.REPORTED || a.state() == AlertState.DISPATCHED) || a.tier() < 1) {
                 return Uni.createFrom().voidItem();
             }

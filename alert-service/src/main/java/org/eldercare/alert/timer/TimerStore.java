@@ -46,6 +46,18 @@ public class TimerStore {
                 .map(rows -> rows.rowCount() > 0);
     }
 
+    /**
+     * Locks an alert's pending escalation and arrival timers. Whoever changes an alert and its timers
+     * takes them before the alert's row, in the order the poller does (a claimed timer, then its
+     * alert): a person's action and a firing timer then wait for each other instead of deadlocking.
+     */
+    public Uni<Void> lockOfAlert(SqlClient c, UUID alertId) {
+        return c.preparedQuery("""
+                        select id from timers where kind in ('ESCALATE', 'ARRIVE_DEADLINE') and timer_key = $1 order by id for update
+                        """)
+                .execute(Tuple.of(alertId.toString())).replaceWithVoid();
+    }
+
     public Uni<Boolean> cancel(SqlClient c, TimerKind kind, String key) {
         return c.preparedQuery("delete from timers where kind = $1 and timer_key = $2").execute(Tuple.of(kind.name(), key))
                 .map(rows -> rows.rowCount() > 0);
