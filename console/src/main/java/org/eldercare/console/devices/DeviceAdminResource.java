@@ -52,10 +52,10 @@ public class DeviceAdminResource {
 
     @GET
     @SuppressWarnings("unchecked")
-    public TemplateInstance devices(@QueryParam("page") Integer page) {
+    public TemplateInstance devices(@QueryParam("page") Integer page, @QueryParam("elderId") String elderId) {
         ConsoleUser u = pages.user();
         int p = page == null || page < 0 ? 0 : page;
-        List<Map<String, Object>> devices = (List<Map<String, Object>>) gateway.devices(u.authorization(), p, PAGE_SIZE).get("items");
+        List<Map<String, Object>> devices = (List<Map<String, Object>>) gateway.devices(u.authorization(), blank(elderId), p, PAGE_SIZE).get("items");
         // The gateway answers state per device; one page is at most PAGE_SIZE calls.
         Map<String, Map<String, Object>> state = new HashMap<>();
         for (Map<String, Object> d : devices) {
@@ -71,7 +71,7 @@ public class DeviceAdminResource {
         }
         long online = state.values().stream().filter(s -> Boolean.TRUE.equals(s.get("online"))).count();
         return pages.render(list).data("devices", devices).data("state", state).data("page", p)
-                .data("online", online).data("more", devices.size() == PAGE_SIZE);
+                .data("online", online).data("more", devices.size() == PAGE_SIZE).data("elderId", blank(elderId));
     }
 
     @GET

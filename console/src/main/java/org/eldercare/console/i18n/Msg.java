@@ -21,6 +21,7 @@ public interface Msg {
     @Message("本站老人") String navElders();
     @Message("月度结算") String navStatements();
     @Message("设备") String navDevices();
+    @Message("全部设备") String allDevices();
     @Message("开通设备") String navProvision();
     @Message("拒收消息") String navRejects();
     @Message("退出") String signOut();

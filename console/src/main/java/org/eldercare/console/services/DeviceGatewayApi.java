@@ -24,7 +24,8 @@ public interface DeviceGatewayApi {
     /** A page of devices: {@code {items, page, size}}. */
     @GET
     @Path("/devices")
-    Map<String, Object> devices(@HeaderParam("Authorization") String auth, @QueryParam("page") int page,
+    Map<String, Object> devices(@HeaderParam("Authorization") String auth, @QueryParam("elderId") String elderId,
+                                @QueryParam("page") int page,
                                 @QueryParam("size") int size);
 
     @GET

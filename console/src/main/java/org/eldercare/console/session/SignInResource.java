@@ -19,12 +19,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.eldercare.console.ConsoleConfig;
 import org.eldercare.console.services.StationOpsApi;
+import org.eldercare.console.services.VisitServiceApi;
 import org.eldercare.console.web.Pages;
 import org.eldercare.devtokens.DevTokens;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Signing in and out. Locally: a page to pick a demo user of each role, whose token is minted with
@@ -41,15 +43,18 @@ public class SignInResource {
     private final Pages pages;
     private final Template signin;
     private final StationOpsApi stationOps;
+    private final VisitServiceApi visits;
 
     SignInResource(ConsoleConfig config, CurrentUser currentUser, SessionCookies cookies, Pages pages,
-                   @Location("signin.html") Template signin, @RestClient StationOpsApi stationOps) {
+                   @Location("signin.html") Template signin, @RestClient StationOpsApi stationOps,
+                   @RestClient VisitServiceApi visits) {
         this.config = config;
         this.currentUser = currentUser;
         this.cookies = cookies;
         this.pages = pages;
         this.signin = signin;
         this.stationOps = stationOps;
+        this.visits = visits;
     }
 
     @GET
@@ -110,13 +115,24 @@ public class SignInResource {
         return Response.seeOther(URI.create(target)).cookie(c).build();
     }
 
-    /** Stations registered in station-ops, to sign in as their operator (development only). */
+    /**
+     * Stations to sign in as their operator (development only): those station-ops runs, and those
+     * the district registered in visit-service, by id.
+     */
     private List<Map<String, Object>> demoStations() {
+        String bureau = "Bearer " + DevTokens.mint("console-sign-in", "bureau");
+        Map<String, Map<String, Object>> byId = new TreeMap<>();
         try {
-            return stationOps.stations("Bearer " + DevTokens.mint("console-sign-in", "bureau"));
+            stationOps.stations(bureau).forEach(s -> byId.put(String.valueOf(s.get("id")), Map.of("id", s.get("id"), "name", s.get("name"))));
         } catch (RuntimeException e) {
             Log.debugf("station-ops not reachable for the demo station list: %s", e.getMessage());
-            return List.of();
         }
+        try {
+            visits.stations(bureau).forEach(s -> byId.putIfAbsent(String.valueOf(s.get("stationId")),
+                    Map.of("id", s.get("stationId"), "name", s.get("name"))));
+        } catch (RuntimeException e) {
+            Log.debugf("visit-service not reachable for the demo station list: %s", e.getMessage());
+        }
+        return List.copyOf(byId.values());
     }
 }

@@ -98,7 +98,7 @@ class ConsoleBrowserIT {
         }
 
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        district = new DistrictLoader(visits.url(), gateway.url()).load(DistrictPlan.generate(11, 3, tag));
+        district = new DistrictLoader(visits.url(), gateway.url()).load(DistrictPlan.generate(System.nanoTime(), 3, tag));
         watch = district.watches().get(0);
         stationId = watch.elder().street().stationId();
         openStation(new PlatformApi(ops.url(), DevTokens.mint("console-it", "bureau")));
@@ -162,14 +162,18 @@ class ConsoleBrowserIT {
     @Test
     @Order(1)
     void eachRoleSignsInToItsOwnPages() {
+        browser.get(url("/signin"));
+        shot("signin");
         signIn("bureau");
         assertTrue(browser.getCurrentUrl().endsWith("/bureau/alerts"), browser.getCurrentUrl());
         assertEquals("bureau-demo", text("#signed-in-as"));
 
         signIn("device-admin");
         assertTrue(browser.getCurrentUrl().endsWith("/devices"), browser.getCurrentUrl());
-        browser.get(url("/devices?page=0"));
+        browser.get(url("/devices?elderId=" + watch.elderId()));
         waitFor(By.id("device-" + watch.deviceId()));
+        browser.get(url("/devices"));
+        waitFor(By.id("devices"));
         shot("devices");
 
         signInAsOperator();
@@ -201,7 +205,7 @@ class ConsoleBrowserIT {
         clients.add(device);
         device.event("SOS", System.currentTimeMillis(), watch.elder().lat(), watch.elder().lon(), null);
 
-        String rowId = until(d -> d.findElements(By.cssSelector("#board tr.alert")).stream()
+        String rowId = until(d -> d.findElements(By.cssSelector("#board tr.alert[data-elder='" + watch.elderId() + "']")).stream()
                 .filter(r -> r.getText().contains(watch.elder().name()) && r.getText().contains("SOS")).findFirst()
                 .map(r -> r.getAttribute("id")).orElse(null));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.__sameBoard === true;"),
