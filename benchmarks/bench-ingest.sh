@@ -6,7 +6,9 @@
 #   benchmarks/bench-ingest.sh [--devices 500] [--rate 20000] [--seconds 30]
 #
 # Environment: BENCH_PORT (28181), GATEWAY_INGEST_CONNECTIONS (4), BENCH_HEAP (1g),
-# GATEWAY_VITALS_EVENTS (true: a VITALS event per sample; false: storage and state only).
+# GATEWAY_VITALS_EVENTS (false: storage and state only), GATEWAY_VITALS_PER_BATCH (true: one VitalsBatch
+# message per stored batch; false: one VITALS event per sample), BENCH_JFR=1 (a JFR recording of the
+# gateway, gateway.jfr beside the result, with its hottest frames summarised in profile.txt).
 # Method and recorded figures: docs/benchmarks.md ("Ingest").
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +25,8 @@ echo "[bench] starting device-gateway on port $PORT (log: $OUT/gateway.log)"
 CONNECTIONS="${GATEWAY_INGEST_CONNECTIONS:-4}"
 # Its own shared-subscription group (device-gateway-bench), so that its persistent sessions never take a share of a demo's messages
 GATEWAY_PORT="$PORT" INSTANCE_ID="bench" GATEWAY_INGEST_CONNECTIONS="$CONNECTIONS" ELDERCARE_MQTT_SHARE_GROUP_SUFFIX="-bench" \
-  java -Xmx"${BENCH_HEAP:-1g}" -jar device-gateway/target/quarkus-app/quarkus-run.jar >"$OUT/gateway.log" 2>&1 &
+  java -Xmx"${BENCH_HEAP:-1g}" ${BENCH_JFR:+-XX:StartFlightRecording=filename=$OUT/gateway.jfr,settings=profile} \
+  -jar device-gateway/target/quarkus-app/quarkus-run.jar >"$OUT/gateway.log" 2>&1 &
 GW_PID=$!
 cleanup() {
   kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null || true
@@ -46,4 +49,12 @@ curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null
 
 java -cp "benchmarks/target/classes:$(cat "$OUT/classpath.txt")" org.eldercare.bench.IngestBenchmark \
   --gateway "http://127.0.0.1:$PORT" --gateway-pid "$GW_PID" --out "$OUT/result.md" "$@"
+if [[ -n "${BENCH_JFR:-}" ]]; then
+  kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null || true   # the recording is written on exit
+  # Top frames of the execution samples: where the gateway's CPU time goes
+  jfr print --events jdk.ExecutionSample "$OUT/gateway.jfr" \
+    | awk '/stackTrace = \[/{getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); top[$0]++; n++} END {for (f in top) printf "%6.2f%% %s\n", 100*top[f]/n, f}' \
+    | sort -rn | head -40 >"$OUT/profile.txt" || true
+  echo "[bench] profile (top frames) in $OUT/profile.txt"
+fi
 echo "[bench] result in $OUT/result.md"

@@ -70,6 +70,13 @@ public interface GatewayConfig {
          */
         @WithDefault("true")
         boolean vitalsPerBatch();
+
+        /**
+         * VitalsBatch publications outstanding (sent, no PUBACK yet) up to which the samples'
+         * acknowledgement does not wait for them; past it, a batch waits for its own.
+         */
+        @WithDefault("16")
+        int vitalsInFlight();
     }
 
     interface Telemetry {

@@ -46,6 +46,24 @@ public class IngestMetrics {
                 .description("Events from watches bound to no elder, kept but not announced").register(registry)).increment();
     }
 
+    /** Time of one database round trip of a batch (transaction included), by kind. */
+    public io.micrometer.core.instrument.Timer batchWrites(String kind) {
+        return io.micrometer.core.instrument.Timer.builder("eldercare.gateway.batch.write").tag("kind", kind)
+                .description("Database time per batch, by kind").register(registry);
+    }
+
+    /** From a VitalsBatch handed to the broker client to its PUBACK. */
+    public io.micrometer.core.instrument.Timer vitalsPublications() {
+        return io.micrometer.core.instrument.Timer.builder("eldercare.gateway.vitals.publish")
+                .description("Time from a VitalsBatch publication to the broker's PUBACK").register(registry);
+    }
+
+    /** VITALS events of a batch whose publication failed after the samples were acknowledged. */
+    public void vitalsLost(int events) {
+        Counter.builder("eldercare.gateway.vitals.lost").description("VITALS events not published (broker failure)")
+                .register(registry).increment(events);
+    }
+
     public DistributionSummary batchSizes(String kind) {
         return DistributionSummary.builder("eldercare.gateway.batch.size").tag("kind", kind)
                 .description("Rows per database round trip").register(registry);

@@ -67,6 +67,8 @@ public class IngestService {
     private final Vertx vertx;
     /** Where this replica publishes its {@link VitalsBatch}es. */
     private final String vitalsTopic;
+    private final io.micrometer.core.instrument.Timer telemetryWrites;
+    private final io.micrometer.core.instrument.Timer vitalsPublications;
 
     public IngestService(PlatformMqtt mqtt, DeviceDirectory directory, DeviceStateStore state, IngestMetrics metrics,
                          ObjectMapper json, GatewayConfig config, Pool pool, Vertx vertx, TelemetryPartitions partitions,
@@ -90,13 +92,17 @@ public class IngestService {
         var claimSizes = metrics.batchSizes("inbound");
         var quarantineSizes = metrics.batchSizes("quarantine");
         this.vitalsTopic = Topics.vitals(mqttSettings.instance());
+        this.telemetryWrites = metrics.batchWrites("telemetry");
+        this.vitalsPublications = metrics.vitalsPublications();
         this.telemetry = new Batcher<>(in.batchSize(), in.batchLingerMs(), in.batchConcurrency(),
-                items -> telemetryStore.write(items).map(outcomes -> announced(items, outcomes)),
+                items -> timed(telemetryWrites, telemetryStore.write(items)).map(outcomes -> announced(items, outcomes)),
                 timer, telemetrySizes::record);
-        this.claims = new Batcher<>(in.batchSize(), in.batchLingerMs(), in.batchConcurrency(), inbound::claim, timer,
-                claimSizes::record);
-        this.urgentClaims = new Batcher<>(in.batchSize(), 0, in.urgentConcurrency(), inbound::claim, timer,
-                metrics.batchSizes("urgent")::record);
+        var claimWrites = metrics.batchWrites("inbound");
+        var urgentWrites = metrics.batchWrites("urgent");
+        this.claims = new Batcher<>(in.batchSize(), in.batchLingerMs(), in.batchConcurrency(),
+                items -> timed(claimWrites, inbound.claim(items)), timer, claimSizes::record);
+        this.urgentClaims = new Batcher<>(in.batchSize(), 0, in.urgentConcurrency(),
+                items -> timed(urgentWrites, inbound.claim(items)), timer, metrics.batchSizes("urgent")::record);
         this.quarantine = new Batcher<>(in.batchSize(), in.batchLingerMs(), 1, quarantineStore::write, timer,
                 quarantineSizes::record);
     }
@@ -222,8 +228,13 @@ public class IngestService {
     /**
      * The VITALS events of a stored batch, as one message: the broker carries one internal message
      * per batch instead of one per sample. Same events as per sample (duplicates and unbound
-     * watches have none), in stored order. Every sample of the batch waits for that one publication
-     * before its sender is acknowledged; the database lane is free for the next batch meanwhile.
+     * watches have none), in stored order.
+     *
+     * <p>The samples' acknowledgement does not wait for this publication while fewer than
+     * {@code vitals-in-flight} are outstanding: a sample redelivered after a lost VITALS is a
+     * duplicate and is not announced again in any case (samples are a stream, the next one
+     * supersedes it), so waiting would only hold the broker's in-flight window. Past that bound the
+     * batch waits for its publication, so that a slow broker slows ingest instead of filling the heap.
      */
     private List<Stored> announced(List<TelemetryStore.Item> items, List<TelemetryStore.Outcome> outcomes) {
         Uni<Void> vitals = NOTHING;
@@ -236,8 +247,7 @@ public class IngestService {
                 }
             }
             if (!events.isEmpty()) {
-                // Published once, whichever sample asks first; the others share the outcome.
-                vitals = mqtt.publishJson(vitalsTopic, new VitalsBatch(events)).memoize().indefinitely();
+                vitals = publishVitals(events);
             }
         }
         List<Stored> out = new ArrayList<>(outcomes.size());
@@ -245,6 +255,32 @@ public class IngestService {
             out.add(new Stored(o, o.stored() ? vitals : NOTHING));
         }
         return out;
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger vitalsOutstanding = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Starts the publication now; answers what the batch's samples wait for (nothing, unless the bound is reached). */
+    private Uni<Void> publishVitals(List<PlatformEvent> events) {
+        boolean wait = vitalsOutstanding.incrementAndGet() > config.ingest().vitalsInFlight();
+        Uni<Void> publication = timed(vitalsPublications, mqtt.publishJson(vitalsTopic, new VitalsBatch(events)))
+                .onTermination().invoke(vitalsOutstanding::decrementAndGet)
+                .memoize().indefinitely();
+        if (wait) {
+            return publication;
+        }
+        publication.subscribe().with(ok -> { }, failure -> {
+            metrics.vitalsLost(events.size());
+            LOG.warnf("a VitalsBatch of %d events was not published: %s", events.size(), failure.getMessage());
+        });
+        return NOTHING;
+    }
+
+    /** Where the time goes: each batch's round trip, measured from subscription to its outcome. */
+    private static <T> Uni<T> timed(io.micrometer.core.instrument.Timer timer, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return work.onTermination().invoke(() -> timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS));
+        });
     }
 
     private Uni<Void> event(Inbound.DeviceEvent e, String elderId, long now) {
