@@ -12,7 +12,7 @@ import java.util.Properties;
  * ({@code quarkus.container-image.*}, {@code quarkus.jib.user}) and the project version, so that the
  * manifests can be compared with what {@code -Dquarkus.container-image.build=true} pushes.
  */
-record BuiltImage(String group, String name, String tag, String user, boolean buildByDefault) {
+record BuiltImage(String group, String name, String tag, String user, boolean buildByDefault, boolean jib) {
 
     static BuiltImage of(Path root, String service) {
         Properties p = new Properties();
@@ -28,9 +28,16 @@ record BuiltImage(String group, String name, String tag, String user, boolean bu
         // Quarkus' defaults: the application name, the application version (the Maven project version)
         String name = p.getProperty("quarkus.container-image.name", "${quarkus.application.name}")
                 .replace("${quarkus.application.name}", p.getProperty("quarkus.application.name", service));
+        String pom;
+        try {
+            pom = Files.readString(root.resolve(service).resolve("pom.xml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new BuiltImage(p.getProperty("quarkus.container-image.group", "(user name)"), name,
                 p.getProperty("quarkus.container-image.tag", version), p.getProperty("quarkus.jib.user", "(base image's)"),
-                Boolean.parseBoolean(p.getProperty("quarkus.container-image.build", "false")));
+                Boolean.parseBoolean(p.getProperty("quarkus.container-image.build", "false")),
+                pom.contains("<artifactId>quarkus-container-image-jib</artifactId>"));
     }
 
     String reference() {

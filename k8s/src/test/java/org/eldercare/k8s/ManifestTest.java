@@ -38,12 +38,13 @@ class ManifestTest {
         }
     }
 
-    /** The image build is off unless asked for, and its user is the one the pods are told to run as. */
+    /** Images come from the Jib extension, only when asked for, and run as the user the pods are told to run as. */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void imagesAreBuiltOnRequestAndRunAsThePodsUser(String overlay) {
         for (JsonNode w : RENDERED.get(overlay).ofKind("Deployment", "StatefulSet")) {
             BuiltImage built = BuiltImage.of(ROOT, name(w));
+            assertTrue(built.jib(), name(w) + " builds its image with the Quarkus Jib extension");
             assertFalse(built.buildByDefault(), name(w) + ": ./mvnw verify must need no registry");
             assertEquals(built.user(), w.path("spec").path("template").path("spec").path("securityContext").path("runAsUser")
                     .asText(), name(w) + " runAsUser");
