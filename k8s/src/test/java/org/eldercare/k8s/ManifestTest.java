@@ -49,6 +49,12 @@ class ManifestTest {
             assertEquals(built.user(), w.path("spec").path("template").path("spec").path("securityContext").path("runAsUser")
                     .asText(), name(w) + " runAsUser");
         }
+        // The image starts the JVM through run-java.sh with JAVA_OPTS_APPEND carrying the log manager; the
+        // ConfigMap's value replaces the image's, so it must carry it too.
+        JsonNode platform = RENDERED.get(overlay).ofKind("ConfigMap").stream().filter(c -> name(c).equals("eldercare-platform"))
+                .findFirst().orElseThrow();
+        assertTrue(platform.path("data").path("JAVA_OPTS_APPEND").asText().contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager"),
+                "JAVA_OPTS_APPEND keeps the JBoss log manager");
     }
 
     @ParameterizedTest
