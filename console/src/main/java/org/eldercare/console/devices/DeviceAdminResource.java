@@ -113,13 +113,14 @@ public class DeviceAdminResource {
     @SuppressWarnings("unchecked")
     public TemplateInstance rejects(@QueryParam("deviceId") String deviceId, @QueryParam("reason") String reason) {
         ConsoleUser u = pages.user();
-        List<Map<String, Object>> summary = gateway.rejectSummary(u.authorization());
+        String d = blank(deviceId);
+        String r = blank(reason);
+        List<Map<String, Object>> summary = d == null ? gateway.rejectSummary(u.authorization())
+                : gateway.deviceRejectSummary(u.authorization(), d);
         Map<String, Long> byReason = new TreeMap<>();
         for (Map<String, Object> s : summary) {
             byReason.merge(String.valueOf(s.get("reason")), ((Number) s.get("count")).longValue(), Long::sum);
         }
-        String d = blank(deviceId);
-        String r = blank(reason);
         List<Map<String, Object>> recent = (d == null && r == null) ? List.of()
                 : new ArrayList<>((List<Map<String, Object>>) gateway.rejects(u.authorization(), d, r, 50).get("items"));
         return pages.render(rejects).data("summary", summary).data("byReason", byReason).data("recent", recent)

@@ -41,6 +41,11 @@ public interface DeviceGatewayApi {
     @Path("/quarantine/summary")
     List<Map<String, Object>> rejectSummary(@HeaderParam("Authorization") String auth);
 
+    /** One watch's rejected messages counted per reason. */
+    @GET
+    @Path("/devices/{id}/rejects")
+    List<Map<String, Object>> deviceRejectSummary(@HeaderParam("Authorization") String auth, @PathParam("id") String id);
+
     @GET
     @Path("/quarantine")
     Map<String, Object> rejects(@HeaderParam("Authorization") String auth, @QueryParam("deviceId") String deviceId,

@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * alert board change when a watch presses SOS over MQTT, serves a meal at the counter, submits a
  * statement that the bureau approves, and is refused another role's page.
  * <p>
- * With {@code -Dconsole.screenshots=<dir>} it saves a PNG of each main page there
+ * With {@code -Dbrowser.screenshots=<dir>} it saves a PNG of each main page there
  * (docs/console.md shows them).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -223,6 +223,18 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("action-accept")).click();
         until(ExpectedConditions.textToBe(By.id("alert-state"), "接单"));
         shot("alert-timeline");
+
+        // on to the end of the closed loop, as a newcomer would from this page
+        waitFor(By.id("action-arrive")).click();
+        until(ExpectedConditions.textToBe(By.id("alert-state"), "到场"));
+        waitFor(By.id("resolve-note")).sendKeys("老人按错了按钮，已确认平安");
+        browser.findElement(By.id("action-resolve")).click();
+        until(ExpectedConditions.textToBe(By.id("alert-state"), "处置"));
+        waitFor(By.id("action-verify")).click();
+        until(ExpectedConditions.textToBe(By.id("alert-state"), "核实"));
+        waitFor(By.id("action-close")).click();
+        until(ExpectedConditions.textToBe(By.id("alert-state"), "结案"));
+        assertTrue(text("#timeline").contains("老人按错了按钮"), "the resolution note is in the timeline: " + text("#timeline"));
     }
 
     @Test
@@ -267,7 +279,7 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(6)
-    void theBureauSeesCoverageAndStatisticsAndTheDeviceAdminProvisionsAWatch() {
+    void theBureauSeesCoverageAndStatisticsAndTheDeviceAdminProvisionsAWatch() throws Exception {
         signIn("bureau");
         browser.get(url("/bureau/coverage"));
         waitFor(By.cssSelector("#coverage-chart svg"));
@@ -283,8 +295,18 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("provision")).click();
         assertTrue(waitFor(By.id("device-secret")).getText().length() >= 16, "the new watch's secret is shown once");
         shot("device-provisioned");
-        browser.get(url("/devices/rejects"));
-        waitFor(By.id("reject-summary"));
+        // a message the gateway must refuse, from the test's own watch
+        SimulatedWatch device = new SimulatedWatch(BROKER, watch.deviceId(), watch.secret()).connect();
+        clients.add(device);
+        device.raw("telemetry", "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8), 1);
+        browser.get(url("/devices/rejects?deviceId=" + watch.deviceId()));
+        until(d -> {
+            if (d.findElement(By.id("reject-summary")).getText().contains("MALFORMED_JSON")) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
         shot("device-rejects");
     }
 
@@ -326,7 +348,7 @@ class ConsoleBrowserIT {
     }
 
     private static void shot(String name) {
-        String dir = System.getProperty("console.screenshots");
+        String dir = System.getProperty("browser.screenshots");
         if (dir == null || dir.isBlank()) {
             return;
         }
