@@ -42,17 +42,20 @@ public class SignInResource {
     private final SessionCookies cookies;
     private final Pages pages;
     private final Template signin;
+    private final Template forbidden;
     private final StationOpsApi stationOps;
     private final VisitServiceApi visits;
 
     SignInResource(ConsoleConfig config, CurrentUser currentUser, SessionCookies cookies, Pages pages,
-                   @Location("signin.html") Template signin, @RestClient StationOpsApi stationOps,
+                   @Location("signin.html") Template signin, @Location("forbidden.html") Template forbidden,
+                   @RestClient StationOpsApi stationOps,
                    @RestClient VisitServiceApi visits) {
         this.config = config;
         this.currentUser = currentUser;
         this.cookies = cookies;
         this.pages = pages;
         this.signin = signin;
+        this.forbidden = forbidden;
         this.stationOps = stationOps;
         this.visits = visits;
     }
@@ -60,7 +63,8 @@ public class SignInResource {
     @GET
     public Response home() {
         return currentUser.get().map(u -> u.primaryRole() == null
-                        ? Response.seeOther(URI.create("/signin")).build()
+                        // signed in (through the provider) with no role that has pages here
+                        ? Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(pages.render(forbidden).render()).build()
                         : Response.seeOther(URI.create(u.primaryRole().home())).build())
                 .orElseGet(() -> Response.seeOther(URI.create("/signin")).build());
     }
@@ -100,10 +104,11 @@ public class SignInResource {
         return home();
     }
 
+    /** Ends the development session; an OIDC session goes on to the provider's logout (quarkus.oidc.logout.path). */
     @POST
     @Path("signout")
     public Response signOut() {
-        return Response.seeOther(URI.create("/signin")).cookie(cookies.clear()).build();
+        return Response.seeOther(URI.create(config.oidc() ? "/signout/oidc" : "/signin")).cookie(cookies.clear()).build();
     }
 
     @GET

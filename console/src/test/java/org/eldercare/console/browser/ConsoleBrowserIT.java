@@ -167,6 +167,10 @@ class ConsoleBrowserIT {
         signIn("bureau");
         assertTrue(browser.getCurrentUrl().endsWith("/bureau/alerts"), browser.getCurrentUrl());
         assertEquals("bureau-demo", text("#signed-in-as"));
+        browser.findElement(By.linkText("English")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Live alerts"));
+        browser.findElement(By.linkText("中文")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "实时告警"));
 
         signIn("device-admin");
         assertTrue(browser.getCurrentUrl().endsWith("/devices"), browser.getCurrentUrl());
