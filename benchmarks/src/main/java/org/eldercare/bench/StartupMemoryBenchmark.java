@@ -215,9 +215,9 @@ public final class StartupMemoryBenchmark {
         Collections.sort(load);
         int ok = samples.stream().mapToInt(Sample::ok).sum();
         int failed = samples.stream().mapToInt(Sample::failed).sum();
-        return String.format(Locale.ROOT, "| %s | %.2f s (%.2f-%.2f) | %d MB | %d MB | %d/%d |", name, ready.get(ready.size() / 2) / 1000.0,
-                ready.get(0) / 1000.0, ready.get(ready.size() - 1) / 1000.0, idle.get(idle.size() / 2) / 1024,
-                load.get(load.size() / 2) / 1024, ok, failed);
+        return String.format(Locale.ROOT, "| %s | %.2f s (%.2f-%.2f) | %d MB | %d MB | %d/%d |", name, ready.get((ready.size() - 1) / 2) / 1000.0,
+                ready.get(0) / 1000.0, ready.get(ready.size() - 1) / 1000.0, idle.get((idle.size() - 1) / 2) / 1024,
+                load.get((load.size() - 1) / 2) / 1024, ok, failed);
     }
 
     /** The baseline process: a JVM that answers 200 on /ready as soon as it listens, and nothing else. */
