@@ -136,6 +136,7 @@ public final class LivingDistrict {
         if (args.containsKey("minutes")) {
             long minutes = Long.parseLong(arg("minutes", "10"));
             say("soak: running for %d minute(s), then printing a summary", minutes);
+            summary.begin();
             scheduler.schedule(this::finishSoak, minutes, TimeUnit.MINUTES);
         }
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SoakSummary {
 
-    private final long startedAt = System.currentTimeMillis();
+    private volatile long startedAt = System.currentTimeMillis();
     private final Map<String, AtomicLong> staged = new ConcurrentHashMap<>();
     private final Set<String> alerts = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> alertsByKind = new ConcurrentHashMap<>();
@@ -31,6 +31,11 @@ public final class SoakSummary {
     private final AtomicLong flushed = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final Map<String, AtomicLong> garbage = new ConcurrentHashMap<>();
+
+    /** The district is loaded and running: the soak's time counts from here. */
+    public void begin() {
+        startedAt = System.currentTimeMillis();
+    }
 
     public void staged(String incident) {
         staged.computeIfAbsent(incident, k -> new AtomicLong()).incrementAndGet();
