@@ -256,7 +256,8 @@ public final class ReplicaProof {
             gwFail[i] = sum(now, "eldercare_mqtt_handler_failures_total", "-ingest-") - sum(was, "eldercare_mqtt_handler_failures_total", "-ingest-");
             gwDup[i] = sum(now, "eldercare_gateway_rejected_total", "DUPLICATE") - sum(was, "eldercare_gateway_rejected_total", "DUPLICATE");
             Map<String, Double> a = metrics(alerts.get(i));
-            al[i] = sum(a, "eldercare_mqtt_received_total", "-events\"") - sum(alBefore.get(i), "eldercare_mqtt_received_total", "-events\"");
+            // VITALS events handled (they arrive in VitalsBatch messages on the readings connection)
+            al[i] = sum(a, "eldercare_alert_events_total", "type=\"VITALS\"") - sum(alBefore.get(i), "eldercare_alert_events_total", "type=\"VITALS\"");
         }
         double mqttTotal = gwMqtt[0] + gwMqtt[1];
         double alTotal = al[0] + al[1];
@@ -265,7 +266,7 @@ public final class ReplicaProof {
                         + " handler failures (redelivered) rep-a %.0f, rep-b %.0f; redeliveries dropped as DUPLICATE rep-a %.0f, rep-b %.0f",
                 gwMqtt[0], pct(gwMqtt[0], mqttTotal), gwMqtt[1], pct(gwMqtt[1], mqttTotal), gw[0], gw[1], gwFail[0], gwFail[1], gwDup[0], gwDup[1]));
         report.add(String.format(Locale.ROOT, "    telemetry rows of this run in the database: %d, distinct message ids %d", stored[0], stored[1]));
-        report.add(String.format(Locale.ROOT, "    alert-service events received rep-a %.0f (%.0f %%), rep-b %.0f (%.0f %%)",
+        report.add(String.format(Locale.ROOT, "    alert-service VITALS events handled rep-a %.0f (%.0f %%), rep-b %.0f (%.0f %%)",
                 al[0], pct(al[0], alTotal), al[1], pct(al[1], alTotal)));
         check(drained && stored[0] == telemetry && stored[1] == telemetry, "every telemetry message stored exactly once across the gateways (" + stored[0] + "/" + telemetry + ")");
         check(gwMqtt[0] > 0.2 * mqttTotal && gwMqtt[1] > 0.2 * mqttTotal, "both gateways took a share (each above 20 %)");
