@@ -91,6 +91,6 @@ INFO
 
 java -cp "simulators/target/classes:simulators/target/lib/*" org.eldercare.simulators.district.LivingDistrict \
   --gateway "http://127.0.0.1:$GATEWAY_PORT" --visits "http://127.0.0.1:$VISIT_PORT" \
-  --alerts "http://127.0.0.1:$ALERT_PORT" --broker "tcp://${MQTT_HOST:-127.0.0.1}:${MQTT_PORT:-1884}" "$@" &
+  --alerts "http://127.0.0.1:$ALERT_PORT" --station-ops "http://127.0.0.1:$STATION_OPS_PORT" --broker "tcp://${MQTT_HOST:-127.0.0.1}:${MQTT_PORT:-1884}" "$@" &
 PIDS+=($!)
 wait "${PIDS[-1]}"

@@ -35,6 +35,8 @@ public final class DistrictPlan {
     public final List<Street> streets = new ArrayList<>();
     public final List<Elder> elders = new ArrayList<>();
     public final List<Visitor> visitors = new ArrayList<>();
+    /** The seed the plan was drawn from; {@link StationOpsPlan} draws the stations' daily work from it too. */
+    public long seed;
 
     /** @param runTag distinguishes the users and ids of one run from another's in a shared database */
     public static DistrictPlan generate(long seed, int elderCount, String runTag) {
@@ -42,6 +44,7 @@ public final class DistrictPlan {
         // Identity numbers must be unique in the database across runs; everything else repeats with the seed.
         Random ids = new Random(seed * 31 + runTag.hashCode());
         DistrictPlan plan = new DistrictPlan();
+        plan.seed = seed;
         int streetCount = Math.min(STREETS.length, Math.max(1, elderCount / 20 + 1));
         for (int s = 0; s < streetCount; s++) {
             String code = "110107" + String.format("%03d", s + 1);
