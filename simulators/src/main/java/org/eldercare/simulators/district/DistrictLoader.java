@@ -49,7 +49,10 @@ public final class DistrictLoader {
         this.gateway = new PlatformApi(gatewayUrl, DevTokens.mint("district-loader", "device-admin"));
     }
 
-    /** Also opens the district's stations in station-ops at {@code url} when loading (see {@link #openStations}). */
+    /**
+     * Also opens the district's stations in station-ops at {@code url} when loading (see
+     * {@link #openStations}); null: visit-service and device-gateway only.
+     */
     public DistrictLoader withStationOps(String url) {
         this.stationOpsUrl = url;
         return this;

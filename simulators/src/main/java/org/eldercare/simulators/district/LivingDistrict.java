@@ -94,7 +94,7 @@ public final class LivingDistrict {
         say("loading a district of %d elders (seed %d) through visit-service and device-gateway ...", elders, seed);
         DistrictPlan plan = DistrictPlan.generate(seed, elders, tag);
         district = new DistrictLoader(arg("visits", "http://127.0.0.1:8083"), arg("gateway", "http://127.0.0.1:8081"))
-                .withStationOps(arg("station-ops", "http://127.0.0.1:8085")).load(plan);
+                .withStationOps(args.get("station-ops")).load(plan);
         district.visitors().forEach(v -> userNames.put(v.userId(), v.name() + " (patrol visitor)"));
         district.families().forEach(f -> userNames.put(f.userId(), f.name() + " (family)"));
         say("%d streets, %d patrol visitors, %d elders with a watch and a family member",
