@@ -77,13 +77,18 @@ public class StationResource {
         if (choose && q != null && CounterLookup.find(q, StationData.lookupList(elderList)) instanceof CounterLookup.Choose c) {
             candidates = c.candidates();
         }
+        List<Map<String, Object>> menu = ops.menu(u.authorization(), u.stationId(), day, day);
+        String meal = mealNow();
+        // The first dish of the current meal is preselected; other dishes of that meal stay one tap away.
+        Object selectedItem = menu.stream().filter(i -> meal.equals(i.get("meal"))).map(i -> i.get("id"))
+                .findFirst().orElse(null);
         return pages.render(today).data("day", day)
-                .data("menu", ops.menu(u.authorization(), u.stationId(), day, day))
+                .data("menu", menu).data("selectedItem", selectedItem)
                 .data("bookings", ops.bookings(u.authorization(), u.stationId(), day))
                 .data("counts", ops.mealCounts(u.authorization(), u.stationId(), day))
                 .data("served", served).data("justServed", justServed)
                 .data("names", StationData.names(elderList)).data("candidates", candidates)
-                .data("q", q).data("error", error).data("meal", mealNow());
+                .data("q", q).data("error", error).data("meal", meal);
     }
 
     /** The counter: one field finds the elder, one press records the meal. */

@@ -4,6 +4,10 @@ import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /** Formatting helpers for templates: money travels in fen and is shown in yuan. */
 @TemplateExtension(namespace = "fmt")
@@ -33,6 +37,20 @@ public final class Formats {
     public static String percent(Number ratio) {
         return ratio == null ? "—" : BigDecimal.valueOf(ratio.doubleValue() * 100).setScale(1, RoundingMode.HALF_UP) + "%";
     }
+
+    /** {@code {fmt:clock(m.servedAt)}}: an ISO instant as the district's wall-clock time, "11:42". */
+    public static String clock(Object instant) {
+        if (instant == null) {
+            return "";
+        }
+        try {
+            return CLOCK.format(Instant.parse(instant.toString()));
+        } catch (DateTimeParseException e) {
+            return instant.toString();
+        }
+    }
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     /** {@code {fmt:minutes(seconds)}}: 95.0 → "1.6". */
     public static String minutes(Number seconds) {
