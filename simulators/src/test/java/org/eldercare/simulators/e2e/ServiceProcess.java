@@ -50,10 +50,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     ServiceProcess start() throws IOException, InterruptedException {
-        Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (mvn verify builds them)");
-        }
+        Path jar = copyOfApp().resolve("quarkus-run.jar");
         try (java.net.Socket taken = new java.net.Socket("127.0.0.1", port)) {
             throw new IllegalStateException("port " + port + " for " + module + " is already taken: stop what listens there");
         } catch (java.net.ConnectException free) {
@@ -76,6 +73,47 @@ final class ServiceProcess implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    private static final java.util.Map<String, Path> COPIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The packaged application, copied once per test run: a service runs from its copy, so a
+     * rebuild of the module while the tests run (the jar rewritten under a running process leaves it
+     * hanging in class loading) cannot disturb it.
+     */
+    private Path copyOfApp() throws IOException {
+        Path app = Path.of("..", module, "target", "quarkus-app");
+        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing: package the services first (mvn verify builds them)");
+        }
+        try {
+            return COPIES.computeIfAbsent(module, m -> {
+                Path copy = Path.of("target", "e2e-apps", m);
+                try {
+                    if (Files.exists(copy)) {
+                        try (var old = Files.walk(copy)) {
+                            old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                        }
+                    }
+                    try (var files = Files.walk(app)) {
+                        for (Path from : (Iterable<Path>) files::iterator) {
+                            Path to = copy.resolve(app.relativize(from).toString());
+                            if (Files.isDirectory(from)) {
+                                Files.createDirectories(to);
+                            } else {
+                                Files.copy(from, to);
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return copy;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** Waits until /q/health/ready answers UP: database reachable and every broker connection up. */
