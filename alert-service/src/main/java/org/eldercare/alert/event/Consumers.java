@@ -99,8 +99,58 @@ public class Consumers {
         return events.handle(e);
     }
 
+    /**
+     * Readings (VITALS, visitor locations) handled at once, across all in-flight messages of the
+     * readings connection. The broker hands that connection up to its in-flight window (hundreds of
+     * messages) at a time; unbounded, a backlog of readings would take every pool connection and
+     * queue ahead of an SOS's transaction. With this bound the alarms always find the pool free.
+     */
+    static final int READINGS_AT_ONCE = 8;
+    private final java.util.ArrayDeque<Runnable> readingsWaiting = new java.util.ArrayDeque<>();
+    private int readingsRunning;
+
     Uni<Void> onReading(IncomingMessage m) {
-        return m.topic().startsWith(Topics.VITALS) ? onVitalsBatch(m) : onEvent(m);
+        return m.topic().startsWith(Topics.VITALS) ? onVitalsBatch(m) : limited(() -> onEvent(m));
+    }
+
+    /** Runs {@code work} when fewer than {@link #READINGS_AT_ONCE} readings are being handled. */
+    private Uni<Void> limited(java.util.function.Supplier<Uni<Void>> work) {
+        return Uni.createFrom().emitter(em -> {
+            Runnable start = () -> {
+                Uni<Void> u;
+                try {
+                    u = work.get();
+                } catch (RuntimeException e) {
+                    u = Uni.createFrom().failure(e);
+                }
+                u.onTermination().invoke(this::readingDone).subscribe().with(em::complete, em::fail);
+            };
+            boolean now;
+            synchronized (readingsWaiting) {
+                now = readingsRunning < READINGS_AT_ONCE;
+                if (now) {
+                    readingsRunning++;
+                } else {
+                    readingsWaiting.add(start);
+                }
+            }
+            if (now) {
+                start.run();
+            }
+        });
+    }
+
+    private void readingDone() {
+        Runnable next;
+        synchronized (readingsWaiting) {
+            next = readingsWaiting.poll();
+            if (next == null) {
+                readingsRunning--;
+            }
+        }
+        if (next != null) {
+            next.run();
+        }
     }
 
     /**
@@ -126,7 +176,7 @@ public class Consumers {
                         return Uni.createFrom().voidItem();
                     }
                     metrics.counter("eldercare.alert.events", "type", e.type().name()).increment();
-                    return events.handle(e);
+                    return limited(() -> events.handle(e));
                 })
                 .collect().last().replaceWithVoid();
     }
