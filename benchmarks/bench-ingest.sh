@@ -5,7 +5,7 @@
 #
 #   benchmarks/bench-ingest.sh [--devices 500] [--rate 20000] [--seconds 30]
 #
-# Environment: BENCH_PORT (28181), GATEWAY_INGEST_CONNECTIONS (4), BENCH_HEAP (1g),
+# Environment: BENCH_PORT (28181), GATEWAY_INGEST_CONNECTIONS (8), BENCH_HEAP (1g),
 # GATEWAY_VITALS_EVENTS (false: storage and state only), GATEWAY_VITALS_PER_BATCH (true: one VitalsBatch
 # message per stored batch; false: one VITALS event per sample), BENCH_JFR=1 (a JFR recording of the
 # gateway, gateway.jfr beside the result, with its hottest frames summarised in profile.txt).
@@ -22,7 +22,7 @@ scripts/infra.sh up
 ./mvnw -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt"
 
 echo "[bench] starting device-gateway on port $PORT (log: $OUT/gateway.log)"
-CONNECTIONS="${GATEWAY_INGEST_CONNECTIONS:-4}"
+CONNECTIONS="${GATEWAY_INGEST_CONNECTIONS:-8}"
 # Its own shared-subscription group (device-gateway-bench), so that its persistent sessions never take a share of a demo's messages
 GATEWAY_PORT="$PORT" INSTANCE_ID="bench" GATEWAY_INGEST_CONNECTIONS="$CONNECTIONS" ELDERCARE_MQTT_SHARE_GROUP_SUFFIX="-bench" \
   java -Xmx"${BENCH_HEAP:-1g}" ${BENCH_JFR:+-XX:StartFlightRecording=filename=$OUT/gateway.jfr,settings=profile} \
