@@ -203,6 +203,7 @@ class FirstPathIT {
         org.awaitility.Awaitility.await("the alert service learns the care circle of " + elderId)
                 .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> api.get("/api/care-circles/" + elderId) != null);
+        IncidentScenariosIT.cancelStaleAlerts(api, elderId);
     }
 
     private static PlatformApi alertsApi() {
