@@ -150,14 +150,19 @@ class AlertServiceIntegrationTest {
     private Circle circle(String name, boolean checkIn) {
         String s = name + "-" + RUN;
         Circle c = new Circle("E-" + s, "V-" + s, "U-" + s, "op-" + s, "ST-" + s, "010-" + s);
-        publish(Topics.careCircle(c.elderId), new CareCircle(c.elderId, 1, true, "Elder " + s, "Road 1", new GeoPoint(39.9071, 116.2105, null),
+        publishCircle(c, 1, checkIn, "10:00");
+        await("care circle stored", () -> count("select count(*) from care_circles where elder_id = $1", c.elderId) == 1, Duration.ofSeconds(10));
+        return c;
+    }
+
+    private static void publishCircle(Circle c, long version, boolean checkIn, String deadline) {
+        String s = c.elderId.substring(2);
+        publish(Topics.careCircle(c.elderId), new CareCircle(c.elderId, version, true, "Elder " + s, "Road 1", new GeoPoint(39.9071, 116.2105, null),
                 "110107001" + "001", c.station, "HIGH", List.of("LIVING_ALONE"),
-                new CareCircle.CheckInPolicy(checkIn, "10:00"), null, null,
+                new CareCircle.CheckInPolicy(checkIn, deadline), null, null,
                 List.of(new CareCircle.FamilyContact(c.family, "Son", "SON", "138-" + s, 1, List.of("APP"))),
                 List.of(new CareCircle.AssignedVisitor(c.visitor, "Visitor", "139")),
                 new CareCircle.StationOnDuty(c.station, "Station", List.of(c.operator), c.dutyPhone)));
-        await("care circle stored", () -> count("select count(*) from care_circles where elder_id = $1", c.elderId) == 1, Duration.ofSeconds(10));
-        return c;
     }
 
     private long count(String sql, Object... params) {
@@ -423,6 +428,28 @@ class AlertServiceIntegrationTest {
         publishEvent(event(PlatformEventType.CHECK_IN, c.elderId, "W-" + c.elderId, "ci", System.currentTimeMillis(), null));
         await("deadline moved", () -> count("select (extract(epoch from due_at))::bigint from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1",
                 c.elderId) >= before, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aChangedCheckInTimeMovesThePendingDeadline() {
+        awaitConsumers();
+        Circle c = circle("move", true);
+        await("deadline armed", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1", c.elderId) == 1,
+                Duration.ofSeconds(5));
+        String dayBefore = deadlineDay(c.elderId);
+        publishCircle(c, 2, true, "11:30");
+        await("deadline at the new time", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1"
+                + " and to_char(due_at at time zone 'Asia/Shanghai', 'HH24:MI') = '11:30'", c.elderId) == 1, Duration.ofSeconds(10));
+        assertEquals(dayBefore, deadlineDay(c.elderId), "the pending day is kept");
+        publishCircle(c, 3, false, "11:30");
+        await("no deadline once check-ins are off", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1",
+                c.elderId) == 0, Duration.ofSeconds(10));
+    }
+
+    private String deadlineDay(String elderId) {
+        return pool.preparedQuery("select to_char(due_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') from timers"
+                        + " where kind = 'CHECK_IN_DEADLINE' and timer_key = $1")
+                .execute(Tuple.of(elderId)).await().indefinitely().iterator().next().getString(0);
     }
 
     @Test

@@ -71,10 +71,18 @@ public class CareCircleSync {
             if (deadline == null) {
                 return timers.cancel(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId()).replaceWithVoid();
             }
-            // A pending deadline stays (the elder may already have checked in today); a new elder gets a first
-            // deadline no sooner than the grace after enrolment.
-            return timers.setIfAbsent(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId(),
-                    schedule.firstDeadline(deadline, now, firstCheckInGrace), null, null);
+            // A new elder gets a first deadline no sooner than the grace after enrolment. A pending
+            // deadline keeps its day (the elder may already have checked in today) and moves to the
+            // policy's new time of day, so that a changed deadline applies at once.
+            return timers.pendingDue(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId()).flatMap(due -> {
+                if (due == null) {
+                    return timers.setIfAbsent(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId(),
+                            schedule.firstDeadline(deadline, now, firstCheckInGrace), null, null);
+                }
+                Instant moved = schedule.movedDeadline(due, deadline, now);
+                return moved.equals(due) ? Uni.createFrom().voidItem()
+                        : timers.set(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId(), moved, null, null);
+            });
         })).invoke(() -> store.remember(circle));
     }
 

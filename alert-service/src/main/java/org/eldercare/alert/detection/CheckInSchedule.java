@@ -54,6 +54,19 @@ public final class CheckInSchedule {
         return !candidate.isBefore(earliest) && candidate.isAfter(enrolledAt) ? candidate : deadlineOn(day.plusDays(1), deadline);
     }
 
+    /**
+     * Where a pending deadline goes when the elder's daily deadline changes to {@code newDeadline}:
+     * the same local day at the new time, so that a day already checked in stays satisfied and a day
+     * still open keeps being watched. If that time has already passed, the next day's: a policy
+     * changed at 09:00 from 10:00 to 08:00 must not raise a missed check-in for a deadline that did
+     * not exist when it passed.
+     */
+    public Instant movedDeadline(Instant pendingDue, LocalTime newDeadline, Instant now) {
+        LocalDate day = pendingDue.atZone(zone).toLocalDate();
+        Instant candidate = deadlineOn(day, newDeadline);
+        return candidate.isAfter(now) ? candidate : nextDeadlineAfter(newDeadline, now);
+    }
+
     /** The deadline that is next to be met once the elder checked in at {@code checkIn}. */
     public Instant nextDeadlineAfterCheckIn(LocalTime deadline, Instant checkIn) {
         return deadlineOn(checkIn.atZone(zone).toLocalDate().plusDays(1), deadline);

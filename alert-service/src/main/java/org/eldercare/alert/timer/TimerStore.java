@@ -87,6 +87,17 @@ public class TimerStore {
         return c.preparedQuery("delete from timers where id = $1").execute(Tuple.of(id)).replaceWithVoid();
     }
 
+    /**
+     * The due time of a pending timer, its row locked for the rest of the transaction (null when none
+     * is pending). A replica firing it holds the lock until its effect is committed, so a caller
+     * waits and then sees the timer as the firing left it.
+     */
+    public Uni<Instant> pendingDue(SqlClient c, TimerKind kind, String key) {
+        return c.preparedQuery("select due_at from timers where kind = $1 and timer_key = $2 for update")
+                .execute(Tuple.of(kind.name(), key))
+                .map(rows -> rows.size() == 0 ? null : Sql.instant(rows.iterator().next(), "due_at"));
+    }
+
     public Uni<Boolean> exists(SqlClient c, TimerKind kind, String key) {
         return c.preparedQuery("select 1 from timers where kind = $1 and timer_key = $2").execute(Tuple.of(kind.name(), key))
                 .map(rows -> rows.size() > 0);

@@ -45,6 +45,22 @@ class DetectorsTest {
         assertEquals(Instant.parse("2026-12-06T02:00:00Z"), schedule.nextDeadlineAfter(ten, Instant.parse("2026-12-05T15:59:00Z")));
     }
 
+    @Test
+    void aChangedDeadlineKeepsThePendingDayAndTakesTheNewTime() {
+        CheckInSchedule schedule = new CheckInSchedule(ZoneId.of("Asia/Shanghai"));
+        Instant todayTen = Instant.parse("2026-12-05T02:00:00Z");      // 10:00 Shanghai
+        Instant tomorrowTen = Instant.parse("2026-12-06T02:00:00Z");
+        Instant nine = Instant.parse("2026-12-05T01:00:00Z");          // 09:00 Shanghai
+        // today still open: 10:00 -> 11:00 watches today at 11:00, not today at 10:00
+        assertEquals(Instant.parse("2026-12-05T03:00:00Z"), schedule.movedDeadline(todayTen, LocalTime.of(11, 0), nine));
+        // today already checked in (pending is tomorrow's): tomorrow at the new time
+        assertEquals(Instant.parse("2026-12-06T03:00:00Z"), schedule.movedDeadline(tomorrowTen, LocalTime.of(11, 0), nine));
+        // moved earlier to a time already past today: no retroactive alert, tomorrow's 08:00
+        assertEquals(Instant.parse("2026-12-06T00:00:00Z"), schedule.movedDeadline(todayTen, LocalTime.of(8, 0), nine));
+        // unchanged time: unchanged deadline
+        assertEquals(todayTen, schedule.movedDeadline(todayTen, LocalTime.of(10, 0), nine));
+    }
+
     private static final Duration SIX_HOURS = Duration.ofHours(6);
 
     @Test
