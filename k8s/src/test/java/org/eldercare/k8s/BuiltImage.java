@@ -10,9 +10,10 @@ import java.util.Properties;
 /**
  * The container image a service's build produces, read from its {@code application.properties}
  * ({@code quarkus.container-image.*}, {@code quarkus.jib.user}) and the project version, so that the
- * manifests can be compared with what {@code -Dquarkus.container-image.build=true} pushes.
+ * manifests can be compared with what {@code -Dquarkus.container-image.build=true} pushes. The settings belong
+ * in {@code application.properties} only: a pom property of the same name would be a second, unread source.
  */
-record BuiltImage(String group, String name, String tag, String user, boolean buildByDefault, boolean jib) {
+record BuiltImage(String group, String name, String tag, String user, boolean buildByDefault, boolean jib, boolean setInPom) {
 
     static BuiltImage of(Path root, String service) {
         Properties p = new Properties();
@@ -37,7 +38,8 @@ record BuiltImage(String group, String name, String tag, String user, boolean bu
         return new BuiltImage(p.getProperty("quarkus.container-image.group", "(user name)"), name,
                 p.getProperty("quarkus.container-image.tag", version), p.getProperty("quarkus.jib.user", "(base image's)"),
                 Boolean.parseBoolean(p.getProperty("quarkus.container-image.build", "false")),
-                pom.contains("<artifactId>quarkus-container-image-jib</artifactId>"));
+                pom.contains("<artifactId>quarkus-container-image-jib</artifactId>"),
+                pom.contains("<quarkus.container-image.") || pom.contains("<quarkus.jib."));
     }
 
     String reference() {

@@ -24,6 +24,9 @@ class ManifestTest {
 
     private static final Set<String> SERVICES = Set.of("device-gateway", "alert-service", "visit-service", "bed-registry",
             "station-ops");
+    /** The services and the console: each runs from its own image, with its Service, budget, autoscaler and monitor. */
+    private static final Set<String> WORKLOADS = Set.of("device-gateway", "alert-service", "visit-service", "bed-registry",
+            "station-ops", "console");
     private static final Set<String> MQTT_CONSUMERS = Set.of("device-gateway", "alert-service", "visit-service");
     private static final List<String> DATABASE_CLIENTS = List.copyOf(new TreeSet<>(SERVICES));
 
@@ -46,6 +49,7 @@ class ManifestTest {
             BuiltImage built = BuiltImage.of(ROOT, name(w));
             assertTrue(built.jib(), name(w) + " builds its image with the Quarkus Jib extension");
             assertFalse(built.buildByDefault(), name(w) + ": ./mvnw verify must need no registry");
+            assertFalse(built.setInPom(), name(w) + ": container image settings belong in application.properties");
             assertEquals(built.user(), w.path("spec").path("template").path("spec").path("securityContext").path("runAsUser")
                     .asText(), name(w) + " runAsUser");
         }
@@ -69,7 +73,7 @@ class ManifestTest {
         Manifests m = RENDERED.get(overlay);
         Map<String, JsonNode> workloads = m.ofKind("Deployment", "StatefulSet").stream()
                 .collect(Collectors.toMap(Manifests::name, w -> w));
-        assertEquals(SERVICES, workloads.keySet());
+        assertEquals(WORKLOADS, workloads.keySet());
         // dev runs the images as the build names them; prod pulls them from the district's registry
         String registry = "prod".equals(overlay) ? "registry.district.internal/" : "";
         for (var e : workloads.entrySet()) {
@@ -148,6 +152,7 @@ class ManifestTest {
                 "ns:ingress-nginx -> visit-service:8083", "ns:monitoring -> visit-service:8083",
                 "station-ops -> bed-registry:8084", "console -> bed-registry:8084", "ns:monitoring -> bed-registry:8084",
                 "console -> station-ops:8085", "ns:monitoring -> station-ops:8085",
+                "ns:ingress-nginx -> console:8086", "ns:monitoring -> console:8086",
                 "* -> emqx:8883", "device-gateway -> emqx:1883", "alert-service -> emqx:1883", "visit-service -> emqx:1883",
                 "emqx -> emqx:*", "ns:emqx-operator-system -> emqx:18083", "ns:monitoring -> emqx:18083",
                 "eldercare-db -> eldercare-db:5432", "eldercare-db -> eldercare-db:8000",
@@ -156,6 +161,8 @@ class ManifestTest {
                 "* -> ns:kube-system/kube-dns:53",
                 "device-gateway -> emqx:1883", "alert-service -> emqx:1883", "visit-service -> emqx:1883",
                 "alert-service -> visit-service:8083", "alert-service -> outside:443", "station-ops -> bed-registry:8084",
+                "console -> device-gateway:8081", "console -> alert-service:8082", "console -> visit-service:8083",
+                "console -> bed-registry:8084", "console -> station-ops:8085", "console -> ns:identity:8080",
                 "emqx -> device-gateway:8081", "emqx -> emqx:*",
                 "eldercare-db -> eldercare-db:5432", "eldercare-db -> eldercare-db:8000",
                 "eldercare-db -> *:443", "eldercare-db -> *:6443"));
@@ -173,7 +180,7 @@ class ManifestTest {
     @ValueSource(strings = {"dev", "prod"})
     void podToPodFlowsAreOpenAtBothEnds(String overlay) {
         Manifests m = RENDERED.get(overlay);
-        Set<String> ours = new TreeSet<>(SERVICES);
+        Set<String> ours = new TreeSet<>(WORKLOADS);
         ours.addAll(List.of("emqx", "eldercare-db"));
         Set<String> ingress = NetworkFlows.ingress(m);
         List<String> oneSided = new ArrayList<>();
@@ -207,6 +214,35 @@ class ManifestTest {
         JsonNode beds = prod.ofKind("ConfigMap").stream().filter(c -> name(c).equals("bed-registry-config")).findFirst()
                 .orElseThrow();
         assertEquals("false", beds.path("data").path("ELDERCARE_SEED").asText(), "no demo district in production");
+    }
+
+    /**
+     * The console's development sign-in mints tokens with the public development key: on in dev (no identity
+     * provider there), off in prod, where users sign in through the district's provider.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void consoleSignsInThroughTheProviderInProductionAndWithDemoUsersInDevelopment(String overlay) {
+        JsonNode config = RENDERED.get(overlay).ofKind("ConfigMap").stream().filter(c -> name(c).equals("console-config"))
+                .findFirst().orElseThrow().path("data");
+        boolean prod = "prod".equals(overlay);
+        assertEquals(String.valueOf(!prod), config.path("CONSOLE_DEV_SIGN_IN").asText(), overlay + " CONSOLE_DEV_SIGN_IN");
+        assertEquals(String.valueOf(prod), config.path("CONSOLE_OIDC").asText(), overlay + " CONSOLE_OIDC");
+        if (prod) {
+            String provider = config.path("OIDC_AUTH_SERVER_URL").asText();
+            assertTrue(provider.startsWith("http") && !provider.contains("127.0.0.1") && !provider.contains("localhost"),
+                    "production identity provider: " + provider);
+            assertFalse(config.path("CONSOLE_DISTRICT_AREA").asText("demo").equals("demo"), "production district area");
+        }
+        // every service URL names that service's Service and port
+        Map<String, String> urls = Map.of("GATEWAY_URL", "device-gateway", "ALERT_SERVICE_URL", "alert-service",
+                "VISIT_SERVICE_URL", "visit-service", "BED_REGISTRY_URL", "bed-registry", "STATION_OPS_URL", "station-ops");
+        for (var e : urls.entrySet()) {
+            JsonNode service = RENDERED.get(overlay).ofKind("Service").stream().filter(x -> name(x).equals(e.getValue()))
+                    .findFirst().orElseThrow();
+            assertEquals("http://" + e.getValue() + ":" + service.path("spec").path("ports").path(0).path("port").asText(),
+                    config.path(e.getKey()).asText(), e.getKey());
+        }
     }
 
     /** Development credentials are public: each must say so, so that nobody mistakes one for a real secret. */
@@ -262,7 +298,7 @@ class ManifestTest {
                 "eldercare_alert_delivery_attempts_total")) {
             assertTrue(dashboard.contains(metric), metric);
         }
-        assertEquals(SERVICES, RENDERED.get("prod").ofKind("ServiceMonitor").stream().map(Manifests::name)
+        assertEquals(WORKLOADS, RENDERED.get("prod").ofKind("ServiceMonitor").stream().map(Manifests::name)
                 .collect(Collectors.toSet()));
     }
 }
