@@ -66,8 +66,8 @@ public interface Msg {
     @Message("已到场") String actArrive();
     @Message("处置完成") String actResolve();
     @Message("核实") String actVerify();
-    @Message("结案归档") String actClose();
-    @Message("取消告警") String actCancel();
+    @Message("办结归档") String actClose();
+    @Message("误报撤销") String actCancel();
     @Message("处置说明（必填）") String resolutionNote();
     @Message("取消原因（必填）") String cancelReason();
     @Message("备注（可选）") String noteOptional();
@@ -92,7 +92,7 @@ public interface Msg {
     String kindName(String s);
 
     @Message("{#when s}{#is 'REPORTED'}上报{#is 'DISPATCHED'}派单{#is 'ACCEPTED'}接单{#is 'ARRIVED'}到场{#is 'RESOLVED'}处置"
-            + "{#is 'VERIFIED'}核实{#is 'CLOSED'}结案{#is 'CANCELLED'}已取消{#else}{s}{/when}")
+            + "{#is 'VERIFIED'}核实{#is 'CLOSED'}办结{#is 'CANCELLED'}误报撤销{#else}{s}{/when}")
     String stateName(String s);
 
     @Message("{#when s}{#is 'VISITOR'}探访员{#is 'FAMILY'}家属{#is 'STATION'}驿站{#is 'NEARBY_VISITOR'}附近探访员"
@@ -123,10 +123,10 @@ public interface Msg {
     @Message("按类型") String byKind();
     @Message("按原因") String byReason();
     @Message("各街道（乡镇）") String byStreet();
-    @Message("已取消") String cancelled();
+    @Message("误报撤销") String cancelled();
     @Message("类别") String categories();
     @Message("闭环率") String closeRate();
-    @Message("已结案") String closed();
+    @Message("已办结") String closed();
     @Message("已结束的月份才能提交；草稿可重新计算。") String computeHint();
     @Message("生成结算单") String computeStatement();
     @Message("计算时间") String computedAt();
@@ -149,7 +149,7 @@ public interface Msg {
     @Message("查找老人（姓名 / 卡号 / 编号）") String findElder();
     @Message("例如：王秀兰 或 卡号") String findElderHint();
     @Message("固件") String firmware();
-    @Message("核查提示") String flags();
+    @Message("疑点") String flags();
     @Message("最近一次") String lastAt();
     @Message("最近上线") String lastSeen();
     @Message("项目") String line();
@@ -166,7 +166,7 @@ public interface Msg {
     @Message("下一页") String next();
     @Message("否") String no();
     @Message("未签协议") String noAgreement();
-    @Message("无核查提示") String noFlags();
+    @Message("无疑点") String noFlags();
     @Message("今日未登记菜单：可直接选择餐次并填写价格。") String noMenu();
     @Message("没有待审批的结算单") String noneWaiting();
     @Message("离线") String offline();
@@ -200,7 +200,7 @@ public interface Msg {
     @Message("服务人员") String staff();
     @Message("开始时间") String startedAt();
     @Message("结算单") String statement();
-    @Message("闭环率不计已取消的告警；用时按分钟计。") String statisticsHint();
+    @Message("闭环率不计误报撤销的告警；用时按分钟计。") String statisticsHint();
     @Message("状态") String status();
     @Message("街道") String street();
     @Message("提交审批") String submitStatement();
@@ -221,10 +221,10 @@ public interface Msg {
     @Message("{#when s}{#is 'DINE_IN'}堂食{#is 'PICK_UP'}自取{#is 'DELIVERY'}送餐{#else}{s}{/when}")
     String modeName(String s);
 
-    @Message("{#when s}{#is 'HOME_VISIT'}上门探访{#is 'PERSONAL_CARE'}生活照料{#is 'CLEANING'}清洁{#is 'BATHING'}助浴{#is 'MEDICAL_ESCORT'}陪同就医{#is 'RESPITE_STAY'}喘息托养{#else}{s}{/when}")
+    @Message("{#when s}{#is 'HOME_VISIT'}上门巡访{#is 'PERSONAL_CARE'}生活照料{#is 'CLEANING'}助洁{#is 'BATHING'}助浴{#is 'MEDICAL_ESCORT'}助医陪诊{#is 'RESPITE_STAY'}短期托养{#else}{s}{/when}")
     String serviceName(String s);
 
-    @Message("{#when s}{#is 'DRAFT'}草稿{#is 'SUBMITTED'}已提交{#is 'APPROVED'}已批准{#is 'REJECTED'}已驳回{#is 'PAID'}已拨付{#else}{s}{/when}")
+    @Message("{#when s}{#is 'DRAFT'}草稿{#is 'SUBMITTED'}已提交{#is 'APPROVED'}已审核{#is 'REJECTED'}已退回{#is 'PAID'}已拨付{#else}{s}{/when}")
     String statusName(String s);
 
     @Message("{#when s}{#is 'BASIC'}基本运营补贴{#is 'STAR'}星级补贴{#is 'CHAIN'}连锁补贴{#is 'MEAL_ASSISTANCE'}助餐补贴{#is 'MEAL_OPERATING'}助餐运营补贴{#is 'RESPITE'}托养补贴{#is 'ADJUSTMENT'}调整{#else}{s}{/when}")

@@ -237,7 +237,7 @@ class ConsoleBrowserIT {
         waitFor(By.id("action-verify")).click();
         until(ExpectedConditions.textToBe(By.id("alert-state"), "核实"));
         waitFor(By.id("action-close")).click();
-        until(ExpectedConditions.textToBe(By.id("alert-state"), "结案"));
+        until(ExpectedConditions.textToBe(By.id("alert-state"), "办结"));
         assertTrue(text("#timeline").contains("老人按错了按钮"), "the resolution note is in the timeline: " + text("#timeline"));
     }
 
