@@ -197,8 +197,12 @@ plugin $(dynsec_plugin)
 plugin_opt_config_file $dir/dynamic-security.json
 persistence true
 persistence_location $dir/data/
-autosave_interval 5
+# Mosquitto rewrites its whole store on every autosave, blocking its one thread: with a backlog of
+# hundreds of MB (disconnected sessions of other environments) a 5 s interval stalled it 1-2 s each
+# time (docs/benchmarks.md). Saved on shutdown anyway; per-session backlogs bounded in bytes too.
+autosave_interval 60
 max_queued_messages 200000
+max_queued_bytes 33554432
 max_inflight_messages 200
 max_keepalive 300
 log_dest file $dir/mosquitto.log
