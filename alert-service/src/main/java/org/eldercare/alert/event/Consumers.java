@@ -16,6 +16,7 @@ import org.eldercare.contracts.PlatformEventType;
 import org.eldercare.contracts.Topics;
 import org.eldercare.contracts.VisitorProfile;
 import org.eldercare.contracts.VitalsBatch;
+import org.eldercare.mqtt.ConcurrencyLimit;
 import org.eldercare.mqtt.IncomingMessage;
 import org.eldercare.mqtt.MqttConnection;
 import org.eldercare.mqtt.PlatformMqtt;
@@ -57,7 +58,8 @@ public class Consumers {
     void start(@Observes StartupEvent e) {
         // Circles first (and from the database), so the first events find who to notify.
         sync.warmUp().await().indefinitely();
-        circleConnection = mqtt.consume("circles", Map.of(Topics.CARE_CIRCLE + "+", 1, Topics.VISITORS + "+", 1), this::onCircle);
+        circleConnection = mqtt.consume("circles", Map.of(Topics.CARE_CIRCLE + "+", 1, Topics.VISITORS + "+", 1),
+                m -> circlesLimit.run(() -> onCircle(m)));
         // Alarms and readings on separate connections: the broker's in-flight window of one
         // connection must never be filled with a backlog of vital signs while an SOS waits behind it.
         Map<String, Integer> alarms = new java.util.LinkedHashMap<>();
@@ -106,8 +108,15 @@ public class Consumers {
      * queue ahead of an SOS's transaction. With this bound the alarms always find the pool free.
      */
     static final int READINGS_AT_ONCE = 8;
-    private final java.util.ArrayDeque<Runnable> readingsWaiting = new java.util.ArrayDeque<>();
-    private int readingsRunning;
+    private final ConcurrencyLimit readingsLimit = new ConcurrencyLimit(READINGS_AT_ONCE);
+
+    /**
+     * Care circles and visitor profiles handled at once. visit-service may republish every circle
+     * (a reconciliation, a district loaded in one go): unbounded, 100,000 circles arriving together
+     * took every pool connection, timed out and were redelivered over and over.
+     */
+    static final int CIRCLES_AT_ONCE = 4;
+    private final ConcurrencyLimit circlesLimit = new ConcurrencyLimit(CIRCLES_AT_ONCE);
 
     Uni<Void> onReading(IncomingMessage m) {
         return m.topic().startsWith(Topics.VITALS) ? onVitalsBatch(m) : limited(() -> onEvent(m));
@@ -115,42 +124,7 @@ public class Consumers {
 
     /** Runs {@code work} when fewer than {@link #READINGS_AT_ONCE} readings are being handled. */
     private Uni<Void> limited(java.util.function.Supplier<Uni<Void>> work) {
-        return Uni.createFrom().emitter(em -> {
-            Runnable start = () -> {
-                Uni<Void> u;
-                try {
-                    u = work.get();
-                } catch (RuntimeException e) {
-                    u = Uni.createFrom().failure(e);
-                }
-                u.onTermination().invoke(this::readingDone).subscribe().with(em::complete, em::fail);
-            };
-            boolean now;
-            synchronized (readingsWaiting) {
-                now = readingsRunning < READINGS_AT_ONCE;
-                if (now) {
-                    readingsRunning++;
-                } else {
-                    readingsWaiting.add(start);
-                }
-            }
-            if (now) {
-                start.run();
-            }
-        });
-    }
-
-    private void readingDone() {
-        Runnable next;
-        synchronized (readingsWaiting) {
-            next = readingsWaiting.poll();
-            if (next == null) {
-                readingsRunning--;
-            }
-        }
-        if (next != null) {
-            next.run();
-        }
+        return readingsLimit.run(work);
     }
 
     /**
