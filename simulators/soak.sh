@@ -64,7 +64,7 @@ start() { # name port-var port env...
 }
 TOKEN="$(java -cp "dev-tokens/target/classes:$(cat "$OUT/classpath.txt")" org.eldercare.devtokens.DevTokens platform-services service)"
 echo "[soak] starting the services (logs in $OUT)"
-start device-gateway GATEWAY_PORT "$GW_PORT" GATEWAY_SHARE_GROUP=device-gateway-soak
+start device-gateway GATEWAY_PORT "$GW_PORT"
 start visit-service VISIT_PORT "$VS_PORT"
 start alert-service ALERT_PORT "$AL_PORT" VISIT_SERVICE_URL="http://127.0.0.1:$VS_PORT" VISIT_SERVICE_TOKEN="$TOKEN"
 for port in "$GW_PORT" "$VS_PORT" "$AL_PORT"; do

@@ -48,7 +48,7 @@ public final class StartupMemoryBenchmark {
         int starts = Integer.parseInt(opt.getOrDefault("starts", "3"));
         String token = DevTokens.mint("platform-services", "service");
         List<Service> services = List.of(
-                new Service("device-gateway", "GATEWAY_PORT", 28781, "/api/devices?size=20", Map.of("GATEWAY_SHARE_GROUP", "device-gateway-mem-bench")),
+                new Service("device-gateway", "GATEWAY_PORT", 28781, "/api/devices?size=20", Map.of()),
                 new Service("visit-service", "VISIT_PORT", 28783, "/api/elders", Map.of()),
                 new Service("alert-service", "ALERT_PORT", 28782, "/api/alerts?limit=20",
                         Map.of("VISIT_SERVICE_URL", "http://127.0.0.1:1")),

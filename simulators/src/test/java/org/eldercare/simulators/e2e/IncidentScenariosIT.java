@@ -87,7 +87,7 @@ class IncidentScenariosIT {
     static void startPlatformAndDistrict() throws Exception {
         // Small pools: the test database's connections are shared with the other test suites
         Map<String, String> own = Map.of("INSTANCE_ID", RUN, "ELDERCARE_MQTT_SHARE_GROUP_SUFFIX", "-" + RUN,
-                "GATEWAY_SHARE_GROUP", "device-gateway-" + RUN, "ELDERCARE_DB_POOL", "6");
+                "ELDERCARE_DB_POOL", "6");
         Map<String, String> shortWindows = new HashMap<>(own);
         shortWindows.putAll(Map.of(
                 "ELDERCARE_ALERT_FALL_CANCEL_WINDOW", seconds(CANCEL_WINDOW),
