@@ -332,6 +332,11 @@ class ConsoleBrowserIT {
         org.awaitility.Awaitility.await("the alert service learns the care circle of " + elderId)
                 .atMost(WAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> api.get("/api/care-circles/" + elderId) != null);
+        // An alert still open for the same elder id (left in the test database by an earlier run, or by
+        // another environment's events on a shared broker) would take this SOS as a repeat: close it first.
+        for (com.fasterxml.jackson.databind.JsonNode stale : api.get("/api/alerts?elderId=" + elderId + "&open=true")) {
+            api.post("/api/alerts/" + stale.path("id").asText() + "/cancel", Map.of("note", "left open by an earlier test run"));
+        }
     }
 
     private static WebElement waitFor(By by) {
