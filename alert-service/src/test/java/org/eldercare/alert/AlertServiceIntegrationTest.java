@@ -434,14 +434,23 @@ class AlertServiceIntegrationTest {
     void aChangedCheckInTimeMovesThePendingDeadline() {
         awaitConsumers();
         Circle c = circle("move", true);
-        await("deadline armed", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1", c.elderId) == 1,
-                Duration.ofSeconds(5));
-        String dayBefore = deadlineDay(c.elderId);
+        await("deadline armed", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1"
+                + " and payload->>'armed' = 'enrolment'", c.elderId) == 1, Duration.ofSeconds(5));
+        // Still as enrolled (no check-in yet): the new time is computed as at enrolment, grace included.
         publishCircle(c, 2, true, "11:30");
-        await("deadline at the new time", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1"
-                + " and to_char(due_at at time zone 'Asia/Shanghai', 'HH24:MI') = '11:30'", c.elderId) == 1, Duration.ofSeconds(10));
+        await("first deadline at the new time", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1"
+                + " and to_char(due_at at time zone 'Asia/Shanghai', 'HH24:MI') = '11:30'"
+                + " and due_at >= now() + interval '5 hours 59 minutes'", c.elderId) == 1, Duration.ofSeconds(10));
+        // After a check-in the pending deadline is the next day's, and a change keeps that day.
+        publishEvent(event(PlatformEventType.CHECK_IN, c.elderId, "W-" + c.elderId, "ci-move", System.currentTimeMillis(), null));
+        await("check-in recorded", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1"
+                + " and payload is null", c.elderId) == 1, Duration.ofSeconds(10));
+        String dayBefore = deadlineDay(c.elderId);
+        publishCircle(c, 3, true, "12:15");
+        await("deadline at the changed time", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1"
+                + " and to_char(due_at at time zone 'Asia/Shanghai', 'HH24:MI') = '12:15'", c.elderId) == 1, Duration.ofSeconds(10));
         assertEquals(dayBefore, deadlineDay(c.elderId), "the pending day is kept");
-        publishCircle(c, 3, false, "11:30");
+        publishCircle(c, 4, false, "12:15");
         await("no deadline once check-ins are off", () -> count("select count(*) from timers where kind = 'CHECK_IN_DEADLINE' and timer_key = $1",
                 c.elderId) == 0, Duration.ofSeconds(10));
     }

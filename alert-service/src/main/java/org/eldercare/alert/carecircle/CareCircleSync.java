@@ -44,6 +44,8 @@ public class CareCircleSync {
     private final ObjectMapper json;
     private final CheckInSchedule schedule;
     private final Duration firstCheckInGrace;
+    /** Payload of a check-in deadline armed at enrolment, before any check-in or firing. */
+    static final String ARMED_AT_ENROLMENT = "{\"armed\": \"enrolment\"}";
 
     public CareCircleSync(Pool pool, CareCircleStore store, TimerStore timers, EventHandler events,
                           VisitServiceClient visitService, ObjectMapper json, AlertSettings settings) {
@@ -71,16 +73,19 @@ public class CareCircleSync {
             if (deadline == null) {
                 return timers.cancel(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId()).replaceWithVoid();
             }
-            // A new elder gets a first deadline no sooner than the grace after enrolment. A pending
-            // deadline keeps its day (the elder may already have checked in today) and moves to the
-            // policy's new time of day, so that a changed deadline applies at once.
-            return timers.pendingDue(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId()).flatMap(due -> {
-                if (due == null) {
-                    return timers.setIfAbsent(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId(),
-                            schedule.firstDeadline(deadline, now, firstCheckInGrace), null, null);
+            // A new elder gets a first deadline no sooner than the grace after enrolment, marked as
+            // such until a check-in or a firing re-arms it. While so marked, a changed deadline is
+            // computed as at enrolment (circles change several times in an elder's first seconds);
+            // afterwards a pending deadline keeps its day (the elder may already have checked in
+            // today) and moves to the policy's new time of day, so that a change applies at once.
+            return timers.pending(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId()).flatMap(pending -> {
+                if (pending == null || ARMED_AT_ENROLMENT.equals(pending.payload())) {
+                    Instant first = schedule.firstDeadline(deadline, now, firstCheckInGrace);
+                    return pending != null && first.equals(pending.dueAt()) ? Uni.createFrom().voidItem()
+                            : timers.set(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId(), first, null, ARMED_AT_ENROLMENT);
                 }
-                Instant moved = schedule.movedDeadline(due, deadline, now);
-                return moved.equals(due) ? Uni.createFrom().voidItem()
+                Instant moved = schedule.movedDeadline(pending.dueAt(), deadline, now);
+                return moved.equals(pending.dueAt()) ? Uni.createFrom().voidItem()
                         : timers.set(c, TimerKind.CHECK_IN_DEADLINE, circle.elderId(), moved, null, null);
             });
         })).invoke(() -> store.remember(circle));

@@ -39,9 +39,12 @@ public class TimerStore {
                 .replaceWithVoid();
     }
 
-    /** Moves a pending timer later (never earlier); true if one was moved. */
+    /**
+     * Moves a pending timer later (never earlier) and clears its payload (what armed it no longer
+     * describes it); true if one was pending.
+     */
     public Uni<Boolean> postpone(SqlClient c, TimerKind kind, String key, Instant due) {
-        return c.preparedQuery("update timers set due_at = $3 where kind = $1 and timer_key = $2 and due_at < $3")
+        return c.preparedQuery("update timers set due_at = greatest(due_at, $3), payload = null where kind = $1 and timer_key = $2")
                 .execute(Tuple.of(kind.name(), key, Sql.ts(due)))
                 .map(rows -> rows.rowCount() > 0);
     }
@@ -88,14 +91,22 @@ public class TimerStore {
     }
 
     /**
-     * The due time of a pending timer, its row locked for the rest of the transaction (null when none
+     * A pending timer, its row locked for the rest of the transaction (null when none
      * is pending). A replica firing it holds the lock until its effect is committed, so a caller
      * waits and then sees the timer as the firing left it.
      */
-    public Uni<Instant> pendingDue(SqlClient c, TimerKind kind, String key) {
-        return c.preparedQuery("select due_at from timers where kind = $1 and timer_key = $2 for update")
+    public Uni<Timer> pending(SqlClient c, TimerKind kind, String key) {
+        return c.preparedQuery("select id, kind, timer_key, due_at, alert_id, payload::text as payload from timers"
+                        + " where kind = $1 and timer_key = $2 for update")
                 .execute(Tuple.of(kind.name(), key))
-                .map(rows -> rows.size() == 0 ? null : Sql.instant(rows.iterator().next(), "due_at"));
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    return new Timer(r.getLong("id"), TimerKind.valueOf(r.getString("kind")), r.getString("timer_key"),
+                            Sql.instant(r, "due_at"), r.getUUID("alert_id"), r.getString("payload"));
+                });
     }
 
     public Uni<Boolean> exists(SqlClient c, TimerKind kind, String key) {
