@@ -60,8 +60,9 @@ if [ "$(cat "$STATE/broker-kind" 2>/dev/null)" = embedded ]; then BROKER_ACCOUNT
 say "starting the services ..."
 start device-gateway GATEWAY_PORT "$GATEWAY_PORT" "BROKER_ACCOUNTS=$BROKER_ACCOUNTS"
 start visit-service VISIT_PORT "$VISIT_PORT"
+# No first-check-in grace in the demo, so that its forgotten check-in falls due minutes after loading.
 start alert-service ALERT_PORT "$ALERT_PORT" "ELDERCARE_VISIT_SERVICE_URL=http://127.0.0.1:$VISIT_PORT" \
-  "ELDERCARE_VISIT_SERVICE_TOKEN=$SERVICE_TOKEN"
+  "ELDERCARE_VISIT_SERVICE_TOKEN=$SERVICE_TOKEN" "ELDERCARE_ALERT_DETECT_FIRST_CHECK_IN_GRACE=0s"
 start bed-registry BED_REGISTRY_PORT "$BED_REGISTRY_PORT"
 start station-ops STATION_OPS_PORT "$STATION_OPS_PORT" "BED_REGISTRY_URL=http://127.0.0.1:$BED_REGISTRY_PORT" \
   "BED_REGISTRY_TOKEN=$SERVICE_TOKEN"
@@ -91,6 +92,7 @@ INFO
 
 java -cp "simulators/target/classes:simulators/target/lib/*" org.eldercare.simulators.district.LivingDistrict \
   --gateway "http://127.0.0.1:$GATEWAY_PORT" --visits "http://127.0.0.1:$VISIT_PORT" \
-  --alerts "http://127.0.0.1:$ALERT_PORT" --station-ops "http://127.0.0.1:$STATION_OPS_PORT" --broker "tcp://${MQTT_HOST:-127.0.0.1}:${MQTT_PORT:-1884}" "$@" &
+  --alerts "http://127.0.0.1:$ALERT_PORT" --station-ops "http://127.0.0.1:$STATION_OPS_PORT" --broker "tcp://${MQTT_HOST:-127.0.0.1}:${MQTT_PORT:-1884}" \
+  --forgotten-check-in-minutes 2 "$@" &
 PIDS+=($!)
 wait "${PIDS[-1]}"

@@ -13,8 +13,12 @@ import org.eldercare.simulators.fleet.DailyRhythm;
 import org.eldercare.simulators.fleet.FleetConditions;
 import org.eldercare.simulators.fleet.Motion;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,10 +41,13 @@ import java.util.concurrent.TimeUnit;
  * <p>The fleet lives in the field: each watch's clock drifts a little, watches lose coverage and
  * flush what they kept in a burst, connections drop and come back, and a share of messages is
  * garbage ({@link FleetConditions}). With {@code --minutes} it stops by itself after that long and
- * prints a summary (soak mode).
+ * prints a summary (soak mode). With {@code --forgotten-check-in-minutes N} the first elder's
+ * check-in deadline is set about N minutes ahead and their watch shows no activity until it passed,
+ * so a missed check-in is raised (the alert service must run without a first-check-in grace).
  *
  * <pre>java ... LivingDistrict [--elders 60] [--seed 42] [--incident-seconds 20] [--minutes N]
- *   [--field everyday|busy|none] [--gateway URL] [--visits URL] [--alerts URL] [--broker tcp://host:port]</pre>
+ *   [--field everyday|busy|none] [--forgotten-check-in-minutes N] [--gateway URL] [--visits URL] [--alerts URL]
+ *   [--broker tcp://host:port]</pre>
  */
 public final class LivingDistrict {
 
@@ -93,8 +100,27 @@ public final class LivingDistrict {
         String tag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
         say("loading a district of %d elders (seed %d) through visit-service and device-gateway ...", elders, seed);
         DistrictPlan plan = DistrictPlan.generate(seed, elders, tag);
+        // A forgotten check-in: the plan's first elder gets a deadline a few minutes from now and a
+        // watch that shows no activity until it has passed (activity while worn counts as a check-in).
+        DistrictPlan.Elder forgetful = args.containsKey("forgotten-check-in-minutes") ? plan.elders.get(0) : null;
+        String forgottenDeadline = forgetful == null ? null : LocalTime.now(DISTRICT_ZONE)
+                .plusMinutes(Long.parseLong(arg("forgotten-check-in-minutes", "2")) + 1).truncatedTo(ChronoUnit.MINUTES).toString();
         district = new DistrictLoader(arg("visits", "http://127.0.0.1:8083"), arg("gateway", "http://127.0.0.1:8081"))
-                .withStationOps(args.get("station-ops")).load(plan);
+                .withStationOps(args.get("station-ops"))
+                .load(plan, e -> e == forgetful ? Map.of("checkIn", Map.of("enabled", true, "deadline", forgottenDeadline)) : Map.of());
+        if (forgetful != null) {
+            String elderId = district.watches().get(0).elderId();
+            ZonedDateTime due = LocalDate.now(DISTRICT_ZONE).atTime(LocalTime.parse(forgottenDeadline)).atZone(DISTRICT_ZONE);
+            if (due.toInstant().toEpochMilli() < System.currentTimeMillis()) {
+                due = due.plusDays(1); // the deadline fell after midnight
+            }
+            forgottenCheckIn = elderId;
+            forgottenUntil = due.toInstant().toEpochMilli() + 60_000;
+            incidentStartedAt.put(elderId + ":MISSED_CHECK_IN", due.toInstant().toEpochMilli());
+            summary.staged("forgotten check-in");
+            say("! %s (%s) will forget to check in: deadline %s today, the watch shows no activity until then",
+                    district.elderNames().get(elderId), elderId, forgottenDeadline);
+        }
         district.visitors().forEach(v -> userNames.put(v.userId(), v.name() + " (patrol visitor)"));
         district.families().forEach(f -> userNames.put(f.userId(), f.name() + " (family)"));
         say("%d streets, %d patrol visitors, %d elders with a watch and a family member",
@@ -169,14 +195,14 @@ public final class LivingDistrict {
         DailyRhythm.Reading r = rhythms.get(elderId).at(conditions.watchClock(System.currentTimeMillis()));
         try {
             switch (conditions.next(r)) {
-                case SEND -> send(watch, r, 0);
+                case SEND -> send(watch, quiet(elderId, r), 0);
                 case BUFFER -> summary.buffered();
                 case FLUSH_THEN_SEND -> {
                     // Back in coverage: what was kept goes first, oldest first, acknowledged one by one.
                     var kept = conditions.drain();
                     summary.burst(kept.size());
                     for (DailyRhythm.Reading old : kept) {
-                        send(watch, old, 1);
+                        send(watch, quiet(elderId, old), 1);
                     }
                 }
                 case DROP_CONNECTION -> {
@@ -195,6 +221,14 @@ public final class LivingDistrict {
         }
     }
 
+    /** The forgetful elder's readings show no steps until just after the deadline, then the day goes on. */
+    private DailyRhythm.Reading quiet(String elderId, DailyRhythm.Reading r) {
+        if (!elderId.equals(forgottenCheckIn) || System.currentTimeMillis() >= forgottenUntil) {
+            return r;
+        }
+        return new DailyRhythm.Reading(r.ts(), r.hr(), r.spo2(), 0, r.battery(), r.worn(), r.lat(), r.lon());
+    }
+
     private static void send(SimulatedWatch watch, DailyRhythm.Reading r, int qos) throws Exception {
         var token = watch.telemetry(r.ts(), r.hr(), r.spo2(), r.steps(), Math.max(r.battery(), 20), true, r.lat(), r.lon(), qos);
         if (qos > 0) {
@@ -203,9 +237,15 @@ public final class LivingDistrict {
     }
 
     private int incidentNo;
+    private static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
+    private volatile String forgottenCheckIn;
+    private volatile long forgottenUntil;
 
     private void incident() {
         List<String> elders = new ArrayList<>(watchesByElder.keySet());
+        if (forgottenCheckIn != null && System.currentTimeMillis() < forgottenUntil && elders.size() > 1) {
+            elders.remove(forgottenCheckIn); // an incident's activity would count as the check-in
+        }
         String elderId = elders.get(random.nextInt(elders.size()));
         SimulatedWatch watch = watchesByElder.get(elderId);
         DailyRhythm home = rhythms.get(elderId);
