@@ -64,25 +64,25 @@ final class ServiceJar implements AutoCloseable {
 
     /** Waits until /q/health/ready answers 200. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
+        String[] last = {"no answer"};
+        try {
+            org.awaitility.Awaitility.await(module + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
                 }
-                last = r.body();
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
+                try {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    last[0] = r.body();
+                    return r.statusCode() == 200;
+                } catch (IOException e) {
+                    last[0] = e.toString();
+                    return false;
+                }
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException(module + " not ready after " + timeout + ": " + last[0] + "; see " + log.toAbsolutePath());
         }
-        throw new IllegalStateException(module + " not ready after " + timeout + ": " + last + "; see " + log.toAbsolutePath());
     }
 
     /** The MQTT client ids the service's readiness check names, to discard their sessions afterwards. */
