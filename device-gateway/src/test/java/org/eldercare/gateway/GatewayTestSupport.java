@@ -61,6 +61,7 @@ public final class GatewayTestSupport {
     public static MqttClient connect(String clientId, String username, String password) throws MqttException {
         MqttClient c = new MqttClient(BROKER, clientId, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
+        o.setMaxInflight(1000); // Paho returns from a publish before it counts the PUBACK; a small window overflows under load
         o.setUserName(username);
         o.setPassword(password.toCharArray());
         o.setCleanSession(true);

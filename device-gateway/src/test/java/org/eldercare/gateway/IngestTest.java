@@ -201,6 +201,7 @@ class IngestTest {
         bind(id, elder);
         MqttClient c = new MqttClient(BROKER, id, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
+        o.setMaxInflight(1000); // Paho returns from a publish before it counts the PUBACK; a small window overflows under load
         o.setUserName(id);
         o.setPassword(d.get("secret").toCharArray());
         o.setWill(deviceTopic(id, "status"), "{\"state\":\"offline\"}".getBytes(StandardCharsets.UTF_8), 1, true);

@@ -75,6 +75,7 @@ class VisitServiceApiTest {
     static void observe() throws Exception {
         observer = new MqttClient("tcp://127.0.0.1:1884", "visit-test-observer-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
+        o.setMaxInflight(1000); // Paho returns from a publish before it counts the PUBACK; a small window overflows under load
         o.setUserName("platform");
         o.setPassword("platform-dev-secret".toCharArray());
         o.setCleanSession(true);

@@ -145,6 +145,7 @@ class ConsoleBrowserIT {
         for (String id : sessions) {
             MqttClient c = new MqttClient(BROKER, id, new MemoryPersistence());
             MqttConnectOptions o = new MqttConnectOptions();
+            o.setMaxInflight(1000); // Paho returns from a publish before it counts the PUBACK; a small window overflows under load
             o.setUserName(env("MQTT_SERVICE_USER", "platform"));
             o.setPassword(env("MQTT_SERVICE_PASSWORD", "platform-dev-secret").toCharArray());
             o.setCleanSession(true);

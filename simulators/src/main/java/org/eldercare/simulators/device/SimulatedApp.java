@@ -43,6 +43,7 @@ public class SimulatedApp implements AutoCloseable {
         this.visitor = visitor;
         this.client = new MqttAsyncClient(brokerUri, "app-" + userId, new MemoryPersistence());
         this.options = new MqttConnectOptions();
+        options.setMaxInflight(1000); // Paho returns from a publish before it counts the PUBACK; a small window overflows under load
         options.setUserName(userId);
         options.setPassword(appPassword.toCharArray());
         options.setCleanSession(false);

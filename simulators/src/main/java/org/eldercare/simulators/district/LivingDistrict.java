@@ -341,6 +341,7 @@ public final class LivingDistrict {
     private void observe(String broker) throws Exception {
         MqttClient observer = new MqttClient(broker, "demo-observer-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
+        o.setMaxInflight(1000); // Paho returns from a publish before it counts the PUBACK; a small window overflows under load
         o.setUserName(arg("mqtt-user", "platform"));
         o.setPassword(arg("mqtt-password", "platform-dev-secret").toCharArray());
         o.setCleanSession(true);
