@@ -28,9 +28,10 @@ public interface DeviceGatewayApi {
                                 @QueryParam("page") int page,
                                 @QueryParam("size") int size);
 
+    /** The state of the listed watches (comma-separated ids, at most 500); watches never seen are left out. */
     @GET
-    @Path("/devices/{id}/state")
-    Map<String, Object> state(@HeaderParam("Authorization") String auth, @PathParam("id") String id);
+    @Path("/devices/state")
+    List<Map<String, Object>> states(@HeaderParam("Authorization") String auth, @QueryParam("ids") String ids);
 
     /** Provisions a watch; the answer carries the secret, shown only this once. */
     @POST

@@ -83,6 +83,18 @@ public class DeviceStateStore {
                 });
     }
 
+    /** The state of each listed watch that has one (a watch never seen on the broker has none), in id order. */
+    public Uni<List<DeviceState>> many(List<String> deviceIds) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM device_state s JOIN device d ON d.device_id = s.device_id"
+                        + " WHERE s.device_id = ANY($1) ORDER BY s.device_id")
+                .execute(Tuple.of(deviceIds.toArray(String[]::new)))
+                .map(rows -> {
+                    List<DeviceState> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(toState(r)));
+                    return out;
+                });
+    }
+
     public Uni<List<DeviceState>> byElder(String elderId) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM device_state s JOIN device d ON d.device_id = s.device_id"
                         + " WHERE d.elder_id = $1 ORDER BY s.device_id").execute(Tuple.of(elderId))
