@@ -50,6 +50,20 @@ public interface AlertSettings {
         @WithDefault("15")
         int lowBatteryPercent();
 
+        /**
+         * A condition that clears itself (the watch back online, worn again, its battery recovered)
+         * cancels its alert while nobody has taken it on, or is noted and told to whoever has.
+         */
+        @WithDefault("true")
+        boolean clearOnRecovery();
+
+        /**
+         * A reading's battery at or above this clears a low-battery alert; kept above
+         * {@link #lowBatteryPercent()} so that a battery hovering at the threshold does not flap.
+         */
+        @WithDefault("30")
+        int batteryRecoveredPercent();
+
         /** A vital out of bounds this long is an alert. */
         @WithDefault("2m")
         Duration vitalsSustain();
@@ -89,6 +103,14 @@ public interface AlertSettings {
         /** A visitor's position older than this is not used. */
         @WithDefault("30m")
         Duration locationFreshness();
+
+        /**
+         * When an alert's usual last tier (by severity) is exhausted, by declines or by its delay
+         * passing with nobody accepting, escalation goes on up to this tier (3: the district
+         * emergency channel). At or below the usual last tier: it stops there.
+         */
+        @WithDefault("3")
+        int exhaustedUpToTier();
 
         /** District emergency channel phone for SMS at tier 3 (besides the webhook). */
         Optional<String> emergencyPhone();

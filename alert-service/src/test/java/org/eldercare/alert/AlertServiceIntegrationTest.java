@@ -19,6 +19,7 @@ import org.eldercare.contracts.GeoPoint;
 import org.eldercare.contracts.PlatformEvent;
 import org.eldercare.contracts.PlatformEventType;
 import org.eldercare.contracts.Topics;
+import org.eldercare.contracts.VitalsBatch;
 import org.eldercare.devtokens.DevTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -400,13 +401,144 @@ class AlertServiceIntegrationTest {
         await("offline and removed alerted", () -> count("select count(*) from alerts where elder_id = $1 and kind in ('DEVICE_OFFLINE', 'WATCH_REMOVED')"
                 + " and severity = 'MEDIUM'", c.elderId) == 2, Duration.ofSeconds(10));
 
-        // Low battery: at once, LOW, told to tier 1 only (no escalation timer).
+        // Low battery: at once, LOW, told to tier 1; the station (tier 2) only if nobody takes it on there.
         publishEvent(received(PlatformEventType.LOW_BATTERY, c.elderId, watch, "bat1", now));
         await("low battery alerted", () -> count("select count(*) from alerts where elder_id = $1 and kind = 'LOW_BATTERY' and severity = 'LOW'"
                 + " and state = 'DISPATCHED'", c.elderId) == 1, Duration.ofSeconds(10));
         String lowBattery = pool.preparedQuery("select id::text from alerts where elder_id = $1 and kind = 'LOW_BATTERY'")
                 .execute(Tuple.of(c.elderId)).await().indefinitely().iterator().next().getString(0);
-        assertEquals(0, timers("ESCALATE", lowBattery));
+        assertEquals(1, count("select count(*) from timers where kind = 'ESCALATE' and timer_key = $1 and (payload ->> 'tier')::int = 2",
+                lowBattery));
+    }
+
+    private static List<JsonNode> clearedNotices(String userId, String alertId) {
+        return received.getOrDefault(userId, List.of()).stream()
+                .filter(n -> n.path("alertId").asText().equals(alertId) && n.path("title").asText().startsWith("Cleared: "))
+                .toList();
+    }
+
+    private Map<String, Object> alertDetail(String alertId) {
+        return given().auth().oauth2(BUREAU).get("/api/alerts/" + alertId).then().statusCode(200).extract().jsonPath().getMap("$");
+    }
+
+    /** Publishes {@code e} and waits until it was handled (its id is recorded with its effect, in one transaction). */
+    private void publishAndAwaitHandled(PlatformEvent e) {
+        publishEvent(e);
+        await(e.eventId() + " handled", () -> count("select count(*) from processed_events where event_id = $1", e.eventId()) == 1,
+                Duration.ofSeconds(10));
+    }
+
+    private String openAlertOnceNotified(Circle c, String kind) {
+        await(kind + " alert told to tier 1", () -> {
+            String id = openAlertId(c.elderId, kind);
+            return id != null && notificationFor(c.visitor, id) != null && notificationFor(c.family, id) != null;
+        }, Duration.ofSeconds(10));
+        return openAlertId(c.elderId, kind);
+    }
+
+    private String openAlertId(String elderId, String kind) {
+        return alertsOf(elderId, true).stream().filter(a -> kind.equals(a.get("kind"))).map(a -> (String) a.get("id")).findFirst().orElse(null);
+    }
+
+    @Test
+    void aWatchBackBeforeAnyoneTookTheAlertOnCancelsItAndTellsThoseNotified() {
+        awaitConsumers();
+        Circle c = circle("back", false);
+        String watch = "W-" + c.elderId;
+        publishEvent(received(PlatformEventType.DEVICE_OFFLINE, c.elderId, watch, "off", System.currentTimeMillis()));
+        holdTheEscalationTo(c.elderId, 2);
+        String offline = openAlertOnceNotified(c, "DEVICE_OFFLINE");
+
+        PlatformEvent online = received(PlatformEventType.DEVICE_ONLINE, c.elderId, watch, "on", System.currentTimeMillis());
+        publishAndAwaitHandled(online);
+        Map<String, Object> a = alertDetail(offline);
+        assertEquals("CANCELLED", ((Map<?, ?>) a.get("alert")).get("state"));
+        String reason = (String) ((Map<?, ?>) a.get("alert")).get("cancelReason");
+        assertTrue(reason.matches("watch back online at \\d\\d:\\d\\d"), reason);
+        assertTrue(timelineOf(offline).contains("TRANSITION system " + reason), timelineOf(offline).toString());
+        assertEquals(0, count("select count(*) from timers where timer_key = $1", offline), "no escalation left");
+        await("visitor and family told it cleared", () -> clearedNotices(c.visitor, offline).size() == 1
+                && clearedNotices(c.family, offline).size() == 1, Duration.ofSeconds(10));
+        JsonNode notice = clearedNotices(c.visitor, offline).get(0);
+        assertEquals("Cleared: Watch offline", notice.path("title").asText());
+        assertTrue(notice.path("body").asText().contains(reason + "; alert cancelled"), notice.toString());
+        assertTrue(notice.path("actions").isMissingNode(), "nothing to answer");
+
+        // The same news again (another ONLINE) changes nothing: one cancel, one notice each.
+        publishAndAwaitHandled(received(PlatformEventType.DEVICE_ONLINE, c.elderId, watch, "on-again", System.currentTimeMillis()));
+        assertEquals(1, timelineOf(offline).stream().filter(e -> e.startsWith("TRANSITION system watch back online")).count());
+        assertEquals(2, count("select count(*) from notifications where alert_id = $1 and purpose = 'CLEARED'", UUID.fromString(offline)));
+
+        // A watch put back on ends its WATCH_REMOVED alert the same way.
+        publishEvent(received(PlatformEventType.REMOVED, c.elderId, watch, "rm", System.currentTimeMillis()));
+        String removed = openAlertOnceNotified(c, "WATCH_REMOVED");
+        publishAndAwaitHandled(received(PlatformEventType.WORN, c.elderId, watch, "worn", System.currentTimeMillis()));
+        Map<?, ?> r = (Map<?, ?>) alertDetail(removed).get("alert");
+        assertEquals("CANCELLED", r.get("state"));
+        assertTrue(((String) r.get("cancelReason")).startsWith("watch worn again at "), r.toString());
+    }
+
+    @Test
+    void aWatchBackAfterSomeoneAcceptedStaysWithThemNoted() {
+        awaitConsumers();
+        Circle c = circle("taken", false);
+        String watch = "W-" + c.elderId;
+        publishEvent(received(PlatformEventType.DEVICE_OFFLINE, c.elderId, watch, "off", System.currentTimeMillis()));
+        String offline = openAlertOnceNotified(c, "DEVICE_OFFLINE");
+        publishEvent(ack(c.visitor, notificationFor(c.visitor, offline).path("notificationId").asText(), "ACCEPTED", null));
+        await("accepted", () -> "ACCEPTED".equals(alertsOf(c.elderId, true).get(0).get("state")), Duration.ofSeconds(10));
+        // The arrival deadline (3 s in tests) is not what this is about.
+        pool.preparedQuery("update timers set due_at = now() + interval '1 hour' where kind = 'ARRIVE_DEADLINE' and timer_key = $1")
+                .execute(Tuple.of(offline)).await().indefinitely();
+
+        publishAndAwaitHandled(received(PlatformEventType.DEVICE_ONLINE, c.elderId, watch, "on", System.currentTimeMillis()));
+        publishAndAwaitHandled(received(PlatformEventType.DEVICE_ONLINE, c.elderId, watch, "on-again", System.currentTimeMillis()));
+        assertEquals("ACCEPTED", ((Map<?, ?>) alertDetail(offline).get("alert")).get("state"));
+        List<String> notes = timelineOf(offline).stream().filter(e -> e.startsWith("NOTE system condition cleared: watch back online at ")).toList();
+        assertEquals(1, notes.size(), timelineOf(offline).toString());
+        await("the accepter told", () -> clearedNotices(c.visitor, offline).size() == 1, Duration.ofSeconds(10));
+        assertTrue(clearedNotices(c.visitor, offline).get(0).path("body").asText().contains("the alert stays with you"));
+        assertEquals(1, count("select count(*) from notifications where alert_id = $1 and purpose = 'CLEARED'", UUID.fromString(offline)),
+                "only the accepter");
+    }
+
+    private static PlatformEvent battery(String elderId, String msgId, int percent) {
+        long now = System.currentTimeMillis();
+        return new PlatformEvent("W-" + elderId + ":" + msgId, PlatformEventType.VITALS, elderId, "W-" + elderId, null, msgId, now, now,
+                null, null, 72, 97, 0, percent, true, null, null, null, null, null);
+    }
+
+    @Test
+    void aLowBatteryClearsOnlyOnceTheBatteryIsBackAtTheRecoveredLevel() {
+        awaitConsumers();
+        Circle c = circle("charge", false);
+        publishEvent(received(PlatformEventType.LOW_BATTERY, c.elderId, "W-" + c.elderId, "bat", System.currentTimeMillis()));
+        String low = openAlertOnceNotified(c, "LOW_BATTERY");
+        // Handled in this order: 16 and 29 are still low (recovered level 30 %), 30 clears, 31 finds nothing left.
+        publish(Topics.vitals("test-" + RUN), new VitalsBatch(List.of(battery(c.elderId, "b1", 16), battery(c.elderId, "b2", 29),
+                battery(c.elderId, "b3", 30), battery(c.elderId, "b4", 31))));
+        await("cleared", () -> "CANCELLED".equals(((Map<?, ?>) alertDetail(low).get("alert")).get("state")), Duration.ofSeconds(10));
+        String reason = (String) ((Map<?, ?>) alertDetail(low).get("alert")).get("cancelReason");
+        assertTrue(reason.startsWith("battery back to 30% at "), reason);
+        await("family told", () -> clearedNotices(c.family, low).size() == 1, Duration.ofSeconds(10));
+        assertEquals("Cleared: Watch battery low", clearedNotices(c.family, low).get(0).path("title").asText());
+    }
+
+    @Test
+    void aLowBatteryAlertEveryoneOfTier1DeclinedGoesToTheStation() {
+        awaitConsumers();
+        Circle c = circle("lowdecl", false);
+        publishEvent(received(PlatformEventType.LOW_BATTERY, c.elderId, "W-" + c.elderId, "bat", System.currentTimeMillis()));
+        holdTheEscalationTo(c.elderId, 2);
+        String low = openAlertOnceNotified(c, "LOW_BATTERY");
+        publishEvent(ack(c.visitor, notificationFor(c.visitor, low).path("notificationId").asText(), "DECLINED", null));
+        publishEvent(ack(c.family, notificationFor(c.family, low).path("notificationId").asText(), "DECLINED", null));
+        await("station told", () -> notificationFor(c.operator, low) != null, Duration.ofSeconds(10));
+        assertEquals(2, ((Number) alertsOf(c.elderId, true).get(0).get("tier")).intValue());
+        List<String> timeline = timelineOf(low);
+        assertTrue(timeline.stream().anyMatch(e -> e.startsWith("ESCALATED system tier 2 (all 2 of tier 1 declined;"
+                + " tier 1 is the usual last for LOW, escalating until someone takes charge)")), timeline.toString());
+        assertTrue(timeline.stream().noneMatch(e -> e.startsWith("ESCALATION_EXHAUSTED")), timeline.toString());
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eldercare.alert.AfterCommit;
 import org.eldercare.alert.AlertSettings;
 import org.eldercare.alert.carecircle.CareCircleStore;
+import org.eldercare.alert.detection.ConditionRecovery;
 import org.eldercare.alert.escalation.Escalation;
 import org.eldercare.alert.escalation.EscalationPolicy;
 import org.eldercare.alert.escalation.VisitServiceClient;
@@ -72,9 +73,17 @@ public class AlertService {
                         : Uni.createFrom().item(o.alert()));
     }
 
+    /**
+     * Locks the alert's escalation and arrival timers, then its row, for the rest of the transaction:
+     * the order the timer poller and every action take them in. Null when there is no such alert.
+     */
+    public Uni<Alert> lockForAction(SqlClient c, UUID id) {
+        return timers.lockOfAlert(c, id).flatMap(x -> store.lock(c, id));
+    }
+
     /** A person's action on an alert (REST or an app receipt). Fails with IllegalTransitionException. */
     public Uni<Alert> act(SqlClient c, UUID id, AlertAction action, String actor, String note, Instant now) {
-        return timers.lockOfAlert(c, id).flatMap(x -> store.lock(c, id)).flatMap(current -> {
+        return lockForAction(c, id).flatMap(current -> {
             if (current == null) {
                 return Uni.createFrom().failure(new AlertNotFoundException(id));
             }
@@ -112,7 +121,7 @@ public class AlertService {
      * serializes concurrent declines: the last one to commit sees all the others.
      */
     public Uni<Void> declined(SqlClient c, UUID alertId, Instant now, AfterCommit after) {
-        return timers.lockOfAlert(c, alertId).flatMap(x -> store.lock(c, alertId)).flatMap(a -> {
+        return lockForAction(c, alertId).flatMap(a -> {
             if (a == null || !(a.state() == AlertState.REPORTED || a.state() == AlertState.DISPATCHED) || a.tier() < 1) {
                 return Uni.createFrom().voidItem();
             }
@@ -126,6 +135,31 @@ public class AlertService {
                         .flatMap(x -> timers.cancel(c, TimerKind.ESCALATE, a.id().toString()))
                         .flatMap(x -> escalation.dispatch(c, a, a.tier() + 1, why, now, after))
                         .replaceWithVoid();
+            });
+        });
+    }
+
+    /**
+     * The condition behind the elder's open alert of {@code kind} cleared by itself ({@code what}).
+     * Nobody has taken it on: cancelled by the system, and everyone it was sent to hears it was
+     * cleared. Someone has: it stays theirs, noted, and they are told. The alert's timers and row are
+     * locked as for a person's action, so a repeated or concurrent clearing sees the first one's
+     * effect and does nothing (one cancel, one note). A watch other than the alert's does not clear it.
+     */
+    public Uni<Void> conditionCleared(SqlClient c, String elderId, String deviceId, AlertKind kind, String what, Instant now,
+                                      AfterCommit after) {
+        return store.findOpen(c, elderId, kind).flatMap(open -> {
+            if (open == null || deviceId != null && open.deviceId() != null && !deviceId.equals(open.deviceId())) {
+                return Uni.createFrom().voidItem();
+            }
+            return lockForAction(c, open.id()).flatMap(a -> switch (ConditionRecovery.outcome(a.state())) {
+                case CANCEL -> store.transition(c, a, AlertAction.CANCEL, "system", what, now)
+                        .call(cancelled -> afterTransition(c, cancelled, AlertAction.CANCEL, now))
+                        .flatMap(cancelled -> escalation.announceCleared(c, cancelled, what, now, after));
+                case NOTE -> store.clearedNoted(c, a.id()).flatMap(noted -> noted ? Uni.createFrom().voidItem()
+                        : store.timeline(c, a.id(), "NOTE", null, null, "system", AlertStore.CLEARED_NOTE + what)
+                        .flatMap(x -> escalation.tellAccepter(c, a, what, now, after)));
+                case NONE -> Uni.createFrom().voidItem();
             });
         });
     }

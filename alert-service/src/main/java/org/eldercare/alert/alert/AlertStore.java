@@ -122,6 +122,23 @@ public class AlertStore {
         return c.preparedQuery("update alerts set pending_cancel = false where id = $1").execute(Tuple.of(id)).replaceWithVoid();
     }
 
+    /** Timeline note of an alert whose condition cleared by itself while someone had it in hand. */
+    public static final String CLEARED_NOTE = "condition cleared: ";
+
+    /**
+     * Whether the alert's condition was already noted as cleared, and has not come back (a repeat)
+     * since: a second clearing event then adds nothing.
+     */
+    public Uni<Boolean> clearedNoted(SqlClient c, UUID alertId) {
+        return c.preparedQuery("""
+                        select entry from alert_timeline
+                        where alert_id = $1 and (entry = 'REPEAT' or (entry = 'NOTE' and starts_with(note, $2)))
+                        order by id desc limit 1
+                        """)
+                .execute(Tuple.of(alertId, CLEARED_NOTE))
+                .map(rows -> rows.size() > 0 && "NOTE".equals(rows.iterator().next().getString("entry")));
+    }
+
     public Uni<Void> timeline(SqlClient c, UUID alertId, String entry, AlertState from, AlertState to, String actor, String note) {
         return c.preparedQuery("insert into alert_timeline (alert_id, entry, from_state, to_state, actor, note) values ($1, $2, $3, $4, $5, $6)")
                 .execute(Tuple.tuple().addUUID(alertId).addString(entry).addString(from == null ? null : from.name())

@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Escalation {
 
+    /** Role recorded for an app notice to whoever accepted an alert without having been notified of it. */
+    private static final String ACCEPTER = "ACCEPTER";
+
     private final AlertStore alerts;
     private final NotificationStore notifications;
     private final TimerStore timers;
@@ -51,16 +54,20 @@ public class Escalation {
         this.json = json;
         AlertSettings.Escalation e = settings.escalation();
         this.policy = new EscalationPolicy(e.tier1Delay(), e.tier2Delay(), e.nearestVisitors(), e.nearbyRadiusMeters(),
-                e.locationFreshness());
+                e.locationFreshness(), e.exhaustedUpToTier());
     }
 
     /** Dispatches {@code alert} to {@code tier} (1..3). */
     public Uni<Alert> dispatch(SqlClient c, Alert alert, int tier, String why, Instant now, AfterCommit after) {
-        int max = EscalationPolicy.maxTier(alert.severity());
+        int max = policy.lastTier(alert.severity());
         if (tier > max) {
             return alerts.timeline(c, alert.id(), "ESCALATION_EXHAUSTED", null, null, "system",
                     "no tier beyond " + max + " for severity " + alert.severity()).replaceWith(alert);
         }
+        String reason = EscalationPolicy.beyondUsual(tier, alert.severity())
+                ? why + "; tier " + EscalationPolicy.usualLastTier(alert.severity()) + " is the usual last for " + alert.severity()
+                + ", escalating until someone takes charge"
+                : why;
         return circles.get(c, alert.elderId()).flatMap(circle -> recipients(c, alert, tier, circle, now)
                 .flatMap(recipients -> {
                     Uni<Alert> state = alert.state() == AlertState.REPORTED
@@ -68,7 +75,7 @@ public class Escalation {
                             : Uni.createFrom().item(alert);
                     return state.call(a -> alerts.setTier(c, a.id(), tier))
                             .call(a -> alerts.timeline(c, a.id(), "ESCALATED", null, null, "system",
-                                    "tier " + tier + " (" + why + "): " + recipients.stream()
+                                    "tier " + tier + " (" + reason + "): " + recipients.stream()
                                             .map(r -> r.role() + " " + r.channel() + " " + r.address()).collect(Collectors.joining(", "))))
                             .call(a -> insertAll(c, a, tier, recipients, circle, now, after))
                             .call(a -> {
@@ -84,6 +91,42 @@ public class Escalation {
                             })
                             .call(a -> grants(circle, a, recipients, after));
                 }));
+    }
+
+    /**
+     * The alert was cancelled because its condition cleared by itself: everyone it was sent to (app,
+     * text message, emergency channel) hears so, with nothing to answer, through the same delivery.
+     */
+    public Uni<Void> announceCleared(SqlClient c, Alert a, String what, Instant now, AfterCommit after) {
+        return notifications.addresseesOf(c, a.id()).flatMap(addressees -> circles.get(c, a.elderId()).flatMap(circle -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (NotificationStore.Addressee to : addressees) {
+                chain = chain.call(() -> inform(c, a, circle, to, what + "; alert cancelled, nobody needs to go", now, after));
+            }
+            return chain;
+        }));
+    }
+
+    /** The condition of an alert someone has taken on cleared by itself: they are told, it stays theirs. */
+    public Uni<Void> tellAccepter(SqlClient c, Alert a, String what, Instant now, AfterCommit after) {
+        if (a.acceptedBy() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return notifications.addresseesOf(c, a.id()).flatMap(addressees -> circles.get(c, a.elderId()).flatMap(circle -> {
+            // Their app, under the role they were told in (an operator may have taken it on at the console, untold).
+            String role = addressees.stream().filter(to -> a.acceptedBy().equals(to.userId()) && Recipient.APP.equals(to.channel()))
+                    .map(NotificationStore.Addressee::role).findFirst().orElse(ACCEPTER);
+            return inform(c, a, circle, new NotificationStore.Addressee(role, Recipient.APP, a.acceptedBy(), a.acceptedBy()),
+                    what + "; the alert stays with you until you resolve it", now, after);
+        }));
+    }
+
+    private Uni<Void> inform(SqlClient c, Alert a, CareCircle circle, NotificationStore.Addressee to, String detail, Instant now,
+                             AfterCommit after) {
+        UUID id = UUID.randomUUID();
+        String payload = payload(id, a, circle, "Cleared: " + title(a), detail, null, now);
+        return notifications.insert(c, id, a.id(), a.tier(), to.role(), to.channel(), to.address(), to.userId(), payload,
+                now.plus(settings.delivery().lease()), NotificationStore.CLEARED).invoke(() -> after.send(id));
     }
 
     private Uni<List<Recipient>> recipients(SqlClient c, Alert alert, int tier, CareCircle circle, Instant now) {
@@ -122,9 +165,11 @@ public class Escalation {
     }
 
     private String payload(UUID id, Alert a, CareCircle circle, Recipient r, Instant now) {
-        String who = circle == null || circle.name() == null ? a.elderId() : circle.name();
-        String where = circle == null || circle.address() == null ? "" : " at " + circle.address();
-        String title = switch (a.kind()) {
+        return payload(id, a, circle, title(a), a.detail(), r.actions().isEmpty() ? null : r.actions(), now);
+    }
+
+    private static String title(Alert a) {
+        return switch (a.kind()) {
             case FALL -> a.pendingCancel() ? "Possible fall (wearer may still cancel)" : "Fall";
             case SOS -> "SOS";
             case MISSED_CHECK_IN -> "Missed daily check-in";
@@ -136,10 +181,15 @@ public class Escalation {
             case WATCH_REMOVED -> "Watch taken off";
             case LOW_BATTERY -> "Watch battery low";
         };
-        String body = who + where + (a.detail() == null ? "" : ": " + a.detail());
+    }
+
+    private String payload(UUID id, Alert a, CareCircle circle, String title, String detail, List<String> actions, Instant now) {
+        String who = circle == null || circle.name() == null ? a.elderId() : circle.name();
+        String where = circle == null || circle.address() == null ? "" : " at " + circle.address();
+        String body = who + where + (detail == null ? "" : ": " + detail);
         GeoPoint loc = a.lat() != null ? new GeoPoint(a.lat(), a.lon(), null) : circle == null ? null : circle.home();
         Notification n = new Notification(id.toString(), a.id().toString(), a.elderId(), a.kind().name(), a.severity().name(),
-                now.toEpochMilli(), title, body, loc, r.actions().isEmpty() ? null : r.actions());
+                now.toEpochMilli(), title, body, loc, actions);
         try {
             return json.writeValueAsString(n);
         } catch (JsonProcessingException e) {

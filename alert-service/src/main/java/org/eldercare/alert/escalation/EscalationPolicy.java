@@ -21,7 +21,9 @@ import java.util.Set;
  *   reported location, and the station on duty (its duty users' apps and its duty phone).</li>
  *   <li>Tier 3 (still nobody after {@code tier2Delay}): the district emergency channel.</li>
  * </ul>
- * How far it may go depends on severity: a low battery never reaches the emergency channel.
+ * How far it usually goes depends on severity (a low battery stops at tier 1). When that usual last
+ * tier is exhausted (every app recipient declined, or its delay passed with nobody accepting), the
+ * alert goes on tier by tier up to {@code exhaustedUpToTier}: escalating until someone takes charge.
  */
 public final class EscalationPolicy {
 
@@ -35,17 +37,20 @@ public final class EscalationPolicy {
     private final int nearestVisitors;
     private final double nearbyRadiusMeters;
     private final Duration locationFreshness;
+    private final int exhaustedUpToTier;
 
     public EscalationPolicy(Duration tier1Delay, Duration tier2Delay, int nearestVisitors, double nearbyRadiusMeters,
-                            Duration locationFreshness) {
+                            Duration locationFreshness, int exhaustedUpToTier) {
         this.tier1Delay = tier1Delay;
         this.tier2Delay = tier2Delay;
         this.nearestVisitors = nearestVisitors;
         this.nearbyRadiusMeters = nearbyRadiusMeters;
         this.locationFreshness = locationFreshness;
+        this.exhaustedUpToTier = exhaustedUpToTier;
     }
 
-    public static int maxTier(Severity severity) {
+    /** The tier an alert of {@code severity} usually stops at. */
+    public static int usualLastTier(Severity severity) {
         return switch (severity) {
             case CRITICAL, HIGH -> 3;
             case MEDIUM -> 2;
@@ -53,9 +58,22 @@ public final class EscalationPolicy {
         };
     }
 
+    /**
+     * The last tier an alert of {@code severity} may reach: its usual last tier, or beyond it up to
+     * {@code exhaustedUpToTier} (never past 3, the district emergency channel) once that is exhausted.
+     */
+    public int lastTier(Severity severity) {
+        return Math.max(usualLastTier(severity), Math.min(3, exhaustedUpToTier));
+    }
+
+    /** Whether {@code tier} lies beyond the usual last tier of {@code severity}. */
+    public static boolean beyondUsual(int tier, Severity severity) {
+        return tier > usualLastTier(severity);
+    }
+
     /** Delay after reaching {@code tier} before the next one, or null when {@code tier} is the last. */
     public Duration delayAfter(int tier, Severity severity) {
-        if (tier >= maxTier(severity)) {
+        if (tier >= lastTier(severity)) {
             return null;
         }
         return tier <= 1 ? tier1Delay : tier2Delay;

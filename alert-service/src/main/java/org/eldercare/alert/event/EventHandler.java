@@ -17,6 +17,7 @@ import org.eldercare.alert.alert.IllegalTransitionException;
 import org.eldercare.alert.alert.NewAlert;
 import org.eldercare.alert.carecircle.CareCircleStore;
 import org.eldercare.alert.detection.CheckInSchedule;
+import org.eldercare.alert.detection.ConditionRecovery;
 import org.eldercare.alert.detection.FallCancelWindow;
 import org.eldercare.alert.detection.SafeZoneRule;
 import org.eldercare.alert.detection.VitalsRule;
@@ -60,6 +61,8 @@ public class EventHandler {
     private final Set<String> inExcursion = ConcurrentHashMap.newKeySet();
     /** Per replica: elders whose watch was reported off, so "worn" telemetry can end it cheaply. */
     private final Set<String> watchOff = ConcurrentHashMap.newKeySet();
+    /** Per replica: elders whose battery was reported low, so a recovered reading can end it cheaply. */
+    private final Set<String> batteryLow = ConcurrentHashMap.newKeySet();
 
     public EventHandler(AlertService alerts, AlertStore alertStore, CareCircleStore circles, TimerStore timers,
                         NotificationStore notifications, AlertSettings settings, ObjectMapper json) {
@@ -94,8 +97,13 @@ public class EventHandler {
             case FALL_CANCELLED -> fallCancelled(c, e, now);
             case SOS -> raise(c, e, AlertKind.SOS, "SOS pressed", now, after);
             case CHECK_IN, VISIT_COMPLETED -> checkedIn(c, e.elderId(), at);
-            case LOW_BATTERY -> raise(c, e, AlertKind.LOW_BATTERY,
-                    e.battery() == null ? "watch reports low battery" : "battery " + e.battery() + "%", now, after);
+            case LOW_BATTERY -> {
+                if (e.elderId() != null) {
+                    batteryLow.add(e.elderId());
+                }
+                yield raise(c, e, AlertKind.LOW_BATTERY,
+                        e.battery() == null ? "watch reports low battery" : "battery " + e.battery() + "%", now, after);
+            }
             case REMOVED -> {
                 if (e.elderId() == null) {
                     yield Uni.createFrom().voidItem();
@@ -104,12 +112,13 @@ public class EventHandler {
                 yield timers.setIfAbsent(c, TimerKind.WATCH_REMOVED, e.elderId(),
                         Instant.ofEpochMilli(e.receivedTs()).plus(settings.detect().removedTooLong()), null, eventJson(e));
             }
-            case WORN -> wornAgain(c, e.elderId());
+            case WORN -> wornAgain(c, e, now, after);
             case DEVICE_OFFLINE -> e.deviceId() == null || e.elderId() == null ? Uni.createFrom().voidItem()
                     : timers.setIfAbsent(c, TimerKind.DEVICE_OFFLINE, e.deviceId(),
                     Instant.ofEpochMilli(e.receivedTs()).plus(settings.detect().offlineGrace()), null, eventJson(e));
             case DEVICE_ONLINE -> e.deviceId() == null ? Uni.createFrom().voidItem()
-                    : timers.cancel(c, TimerKind.DEVICE_OFFLINE, e.deviceId()).replaceWithVoid();
+                    : timers.cancel(c, TimerKind.DEVICE_OFFLINE, e.deviceId())
+                    .flatMap(x -> cleared(c, e, AlertKind.DEVICE_OFFLINE, now, after));
             case VITALS -> vitals(c, e, now, after);
             case VISITOR_LOCATION -> e.actorId() == null ? Uni.createFrom().voidItem()
                     : circles.recordPosition(c, e.actorId(), Boolean.TRUE.equals(e.onDuty()), e.loc(), Instant.ofEpochMilli(e.ts()));
@@ -202,12 +211,22 @@ public class EventHandler {
         return settings.detect().defaultCheckInDeadline().flatMap(CheckInSchedule::parseDeadline).orElse(null);
     }
 
-    private Uni<Void> wornAgain(SqlClient c, String elderId) {
-        if (elderId == null) {
+    private Uni<Void> wornAgain(SqlClient c, PlatformEvent e, Instant now, AfterCommit after) {
+        if (e.elderId() == null) {
             return Uni.createFrom().voidItem();
         }
-        watchOff.remove(elderId);
-        return timers.cancel(c, TimerKind.WATCH_REMOVED, elderId).replaceWithVoid();
+        watchOff.remove(e.elderId());
+        return timers.cancel(c, TimerKind.WATCH_REMOVED, e.elderId())
+                .flatMap(x -> cleared(c, e, AlertKind.WATCH_REMOVED, now, after));
+    }
+
+    /** {@code e} shows that the condition behind an open alert of {@code kind} has cleared by itself. */
+    private Uni<Void> cleared(SqlClient c, PlatformEvent e, AlertKind kind, Instant now, AfterCommit after) {
+        if (e.elderId() == null || !settings.detect().clearOnRecovery()) {
+            return Uni.createFrom().voidItem();
+        }
+        String what = ConditionRecovery.whatCleared(kind, e.battery(), Instant.ofEpochMilli(e.ts()), ZoneId.of(settings.zone()));
+        return alerts.conditionCleared(c, e.elderId(), e.deviceId(), kind, what, now, after);
     }
 
     private Uni<Void> vitals(SqlClient c, PlatformEvent e, Instant now, AfterCommit after) {
@@ -223,7 +242,7 @@ public class EventHandler {
             }
             if (Boolean.TRUE.equals(e.worn())) {
                 if (watchOff.contains(elder)) {
-                    chain = chain.call(() -> wornAgain(c, elder));
+                    chain = chain.call(() -> wornAgain(c, e, now, after));
                 }
                 LocalDate today = at.atZone(ZoneId.of(settings.zone())).toLocalDate();
                 boolean active = e.steps() != null && e.steps() > 0;
@@ -251,9 +270,15 @@ public class EventHandler {
                 }
             }
             if (e.battery() != null && e.battery() <= settings.detect().lowBatteryPercent() && e.battery() >= 0) {
+                batteryLow.add(elder);
                 chain = chain.call(() -> alertStore.findOpen(c, elder, AlertKind.LOW_BATTERY)
                         .flatMap(open -> open != null ? Uni.createFrom().voidItem()
                                 : raise(c, e, AlertKind.LOW_BATTERY, "battery " + e.battery() + "%", now, after)));
+            }
+            if (batteryLow.contains(elder) && ConditionRecovery.batteryRecovered(e.battery(), settings.detect().lowBatteryPercent(),
+                    settings.detect().batteryRecoveredPercent())) {
+                batteryLow.remove(elder);
+                chain = chain.call(() -> cleared(c, e, AlertKind.LOW_BATTERY, now, after));
             }
             if (e.loc() != null && SafeZoneRule.outside(circle.safeZone(), e.loc())) {
                 int d = (int) SafeZoneRule.distanceMeters(circle.safeZone().center(), e.loc());
@@ -278,8 +303,11 @@ public class EventHandler {
             if (r == null) {
                 return Uni.createFrom().voidItem();
             }
-            Uni<Void> logged = alertStore.timeline(c, r.alertId(), "RECEIPT", null, null, e.actorId(),
-                    e.action() + (e.note() == null ? "" : ": " + e.note()));
+            // The alert's locks first, in the order every action takes them: the timeline row's key-share
+            // lock on the alert would otherwise let two concurrent receipts (two declines) deadlock.
+            Uni<Void> logged = alerts.lockForAction(c, r.alertId())
+                    .flatMap(x -> alertStore.timeline(c, r.alertId(), "RECEIPT", null, null, e.actorId(),
+                            e.action() + (e.note() == null ? "" : ": " + e.note())));
             AlertAction action = switch (e.action()) {
                 case "ACCEPTED" -> AlertAction.ACCEPT;
                 case "ARRIVED" -> AlertAction.ARRIVE;

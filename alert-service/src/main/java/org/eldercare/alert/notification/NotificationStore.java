@@ -20,15 +20,47 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationStore {
 
+    /** A tier told to act on the alert; only these count for escalation and receipts' declines. */
+    public static final String ALERT = "ALERT";
+    /** The alert's condition cleared by itself: for information, nothing to answer. */
+    public static final String CLEARED = "CLEARED";
+
     public Uni<Void> insert(SqlClient c, UUID id, UUID alertId, int tier, String role, String channel, String address,
                             String userId, String payload, Instant firstPollAt) {
+        return insert(c, id, alertId, tier, role, channel, address, userId, payload, firstPollAt, ALERT);
+    }
+
+    public Uni<Void> insert(SqlClient c, UUID id, UUID alertId, int tier, String role, String channel, String address,
+                            String userId, String payload, Instant firstPollAt, String purpose) {
         return c.preparedQuery("""
-                        insert into notifications (id, alert_id, tier, role, channel, address, user_id, payload, next_attempt_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9)
+                        insert into notifications (id, alert_id, tier, role, channel, address, user_id, payload, next_attempt_at, purpose)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10)
                         """)
                 .execute(Tuple.tuple().addUUID(id).addUUID(alertId).addInteger(tier).addString(role).addString(channel)
-                        .addString(address).addString(userId).addString(payload).addOffsetDateTime(Sql.ts(firstPollAt)))
+                        .addString(address).addString(userId).addString(payload).addOffsetDateTime(Sql.ts(firstPollAt))
+                        .addString(purpose))
                 .replaceWithVoid();
+    }
+
+    /** One person or channel an alert was sent to. */
+    public record Addressee(String role, String channel, String address, String userId) {
+    }
+
+    /** Everyone an alert was sent to, once per channel and address, in the order they were told. */
+    public Uni<List<Addressee>> addresseesOf(SqlClient c, UUID alertId) {
+        return c.preparedQuery("""
+                        select role, channel, address, user_id from (
+                            select distinct on (channel, address) role, channel, address, user_id, created_at, id from notifications
+                            where alert_id = $1 and purpose = 'ALERT' order by channel, address, created_at, id) first_told
+                        order by created_at, id
+                        """)
+                .execute(Tuple.of(alertId))
+                .map(rows -> {
+                    List<Addressee> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new Addressee(r.getString("role"), r.getString("channel"), r.getString("address"),
+                            r.getString("user_id"))));
+                    return out;
+                });
     }
 
     /** Claims one pending notification for an attempt, pushing its next poll past the lease. */
@@ -103,7 +135,7 @@ public class NotificationStore {
     public Uni<Map<String, String>> appReceiptsOfTier(SqlClient c, UUID alertId, int tier) {
         return c.preparedQuery("""
                         select user_id, receipt from notifications
-                        where alert_id = $1 and tier = $2 and channel = 'APP' and user_id is not null
+                        where alert_id = $1 and tier = $2 and channel = 'APP' and user_id is not null and purpose = 'ALERT'
                         """)
                 .execute(Tuple.of(alertId, tier))
                 .map(rows -> {
@@ -116,7 +148,7 @@ public class NotificationStore {
 
     /** App users already told about the alert (not to be told twice by a later tier). */
     public Uni<Set<String>> notifiedUsers(SqlClient c, UUID alertId) {
-        return c.preparedQuery("select distinct user_id from notifications where alert_id = $1 and user_id is not null")
+        return c.preparedQuery("select distinct user_id from notifications where alert_id = $1 and user_id is not null and purpose = 'ALERT'")
                 .execute(Tuple.of(alertId))
                 .map(rows -> {
                     Set<String> out = new HashSet<>();
@@ -125,7 +157,7 @@ public class NotificationStore {
                 });
     }
 
-    public record NotificationView(UUID id, int tier, String role, String channel, String address, String userId,
+    public record NotificationView(UUID id, int tier, String purpose, String role, String channel, String address, String userId,
                                    String status, int attempts, Instant createdAt, Instant deliveredAt, String lastError,
                                    String receipt, Instant receiptAt) {
     }
@@ -134,7 +166,7 @@ public class NotificationStore {
         return c.preparedQuery("select * from notifications where alert_id = $1 order by created_at, id").execute(Tuple.of(alertId))
                 .map(rows -> {
                     List<NotificationView> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new NotificationView(r.getUUID("id"), r.getInteger("tier"), r.getString("role"),
+                    rows.forEach(r -> out.add(new NotificationView(r.getUUID("id"), r.getInteger("tier"), r.getString("purpose"), r.getString("role"),
                             r.getString("channel"), r.getString("address"), r.getString("user_id"), r.getString("status"),
                             r.getInteger("attempts"), Sql.instant(r, "created_at"), Sql.instant(r, "delivered_at"),
                             r.getString("last_error"), r.getString("receipt"), Sql.instant(r, "receipt_at"))));

@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.*;
 class EscalationPolicyTest {
 
     private final EscalationPolicy policy = new EscalationPolicy(Duration.ofMinutes(3), Duration.ofMinutes(5), 2, 5000,
-            Duration.ofMinutes(30));
+            Duration.ofMinutes(30), 3);
+    /** A district that stops at each severity's usual last tier. */
+    private final EscalationPolicy stopAtUsual = new EscalationPolicy(Duration.ofMinutes(3), Duration.ofMinutes(5), 2, 5000,
+            Duration.ofMinutes(30), 0);
     private final GeoPoint home = new GeoPoint(39.9071, 116.2105, null);
 
     private CareCircle circle() {
@@ -56,10 +59,35 @@ class EscalationPolicyTest {
         assertEquals(Duration.ofMinutes(3), policy.delayAfter(1, Severity.CRITICAL));
         assertEquals(Duration.ofMinutes(5), policy.delayAfter(2, Severity.CRITICAL));
         assertNull(policy.delayAfter(3, Severity.CRITICAL));
-        assertNull(policy.delayAfter(1, Severity.LOW));
-        assertNull(policy.delayAfter(2, Severity.MEDIUM));
+        assertNull(stopAtUsual.delayAfter(1, Severity.LOW));
+        assertNull(stopAtUsual.delayAfter(2, Severity.MEDIUM));
+        assertEquals(1, stopAtUsual.lastTier(Severity.LOW));
+        assertEquals(2, stopAtUsual.lastTier(Severity.MEDIUM));
+        assertEquals(3, stopAtUsual.lastTier(Severity.HIGH));
         assertEquals(List.of("WEBHOOK", "SMS"), policy.tier3("110").stream().map(Recipient::channel).toList());
         assertEquals(1, policy.tier3(null).size());
+    }
+
+    @Test
+    void anExhaustedUsualLastTierGoesOnUntilSomeoneTakesCharge() {
+        // Nobody accepting within the usual last tier's delay brings the next tier, up to the emergency channel.
+        assertEquals(Duration.ofMinutes(3), policy.delayAfter(1, Severity.LOW));
+        assertEquals(Duration.ofMinutes(5), policy.delayAfter(2, Severity.LOW));
+        assertNull(policy.delayAfter(3, Severity.LOW));
+        assertEquals(Duration.ofMinutes(5), policy.delayAfter(2, Severity.MEDIUM));
+        assertEquals(3, policy.lastTier(Severity.LOW));
+        assertEquals(3, policy.lastTier(Severity.MEDIUM));
+        assertFalse(EscalationPolicy.beyondUsual(1, Severity.LOW));
+        assertTrue(EscalationPolicy.beyondUsual(2, Severity.LOW));
+        assertFalse(EscalationPolicy.beyondUsual(2, Severity.MEDIUM));
+        assertTrue(EscalationPolicy.beyondUsual(3, Severity.MEDIUM));
+        // Never past the emergency channel; a reach of 2 stops a LOW alert at the station.
+        assertEquals(3, new EscalationPolicy(Duration.ofMinutes(3), Duration.ofMinutes(5), 2, 5000, Duration.ofMinutes(30), 9)
+                .lastTier(Severity.LOW));
+        EscalationPolicy toStation = new EscalationPolicy(Duration.ofMinutes(3), Duration.ofMinutes(5), 2, 5000, Duration.ofMinutes(30), 2);
+        assertEquals(2, toStation.lastTier(Severity.LOW));
+        assertNull(toStation.delayAfter(2, Severity.LOW));
+        assertEquals(3, toStation.lastTier(Severity.CRITICAL));
     }
 
     @Test
