@@ -106,10 +106,12 @@ public interface AlertSettings {
 
         /**
          * When an alert's usual last tier (by severity) is exhausted, by declines or by its delay
-         * passing with nobody accepting, escalation goes on up to this tier (3: the district
-         * emergency channel). At or below the usual last tier: it stops there.
+         * passing with nobody accepting, escalation goes on up to this tier. 2 (default): a LOW or
+         * MEDIUM alert nobody takes reaches the station on duty, which is always staffed, but a flat
+         * battery never reaches the district emergency channel; 3 sends it there too. At or below the
+         * usual last tier: it stops there.
          */
-        @WithDefault("3")
+        @WithDefault("2")
         int exhaustedUpToTier();
 
         /** District emergency channel phone for SMS at tier 3 (besides the webhook). */
