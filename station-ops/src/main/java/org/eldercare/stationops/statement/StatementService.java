@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Computes monthly statements from the records and the rules in force, and moves them through the
@@ -270,8 +271,7 @@ public class StatementService {
     // ---- workflow ------------------------------------------------------------------------------
 
     public Uni<StatementView> submit(UUID id, Caller caller) {
-        return Panache.withTransaction(() -> require(id, caller).map(s -> {
-            expect(s, StatementStatus.DRAFT, "submitted");
+        return transition(id, caller, StatementStatus.DRAFT, "submitted", s -> {
             YearMonth m = YearMonth.parse(s.month);
             if (!m.isBefore(YearMonth.from(DistrictCalendar.today()))) {
                 throw ProblemException.conflict("The " + m + " statement can be submitted once the month is over.");
@@ -279,42 +279,44 @@ public class StatementService {
             s.status = StatementStatus.SUBMITTED;
             s.submittedAt = Instant.now();
             s.submittedBy = caller.subject();
-            return view(s);
-        })).onFailure().transform(e -> Conflicts.translate(e, "The statement changed meanwhile."));
+        });
     }
 
     public Uni<StatementView> approve(UUID id, Caller caller) {
         StationAccess.requireBureau(caller);
-        return Panache.withTransaction(() -> require(id, caller).map(s -> {
-            expect(s, StatementStatus.SUBMITTED, "approved");
+        return transition(id, caller, StatementStatus.SUBMITTED, "approved", s -> {
             s.status = StatementStatus.APPROVED;
             s.decidedAt = Instant.now();
             s.decidedBy = caller.subject();
             s.rejectionReason = null;
-            return view(s);
-        })).onFailure().transform(e -> Conflicts.translate(e, "The statement changed meanwhile."));
+        });
     }
 
     public Uni<StatementView> reject(UUID id, String reason, Caller caller) {
         StationAccess.requireBureau(caller);
-        return Panache.withTransaction(() -> require(id, caller).map(s -> {
-            expect(s, StatementStatus.SUBMITTED, "rejected");
+        return transition(id, caller, StatementStatus.SUBMITTED, "rejected", s -> {
             s.status = StatementStatus.REJECTED;
             s.decidedAt = Instant.now();
             s.decidedBy = caller.subject();
             s.rejectionReason = reason;
-            return view(s);
-        })).onFailure().transform(e -> Conflicts.translate(e, "The statement changed meanwhile."));
+        });
     }
 
     public Uni<StatementView> pay(UUID id, String paymentRef, Caller caller) {
         StationAccess.requireBureau(caller);
-        return Panache.withTransaction(() -> require(id, caller).map(s -> {
-            expect(s, StatementStatus.APPROVED, "marked paid");
+        return transition(id, caller, StatementStatus.APPROVED, "marked paid", s -> {
             s.status = StatementStatus.PAID;
             s.paidAt = Instant.now();
             s.paidBy = caller.subject();
             s.paymentRef = paymentRef;
+        });
+    }
+
+    /** One workflow step in its own transaction: the statement must be in {@code from}; a concurrent change is a 409. */
+    private Uni<StatementView> transition(UUID id, Caller caller, StatementStatus from, String verb, Consumer<SubsidyStatement> step) {
+        return Panache.withTransaction(() -> require(id, caller).map(s -> {
+            expect(s, from, verb);
+            step.accept(s);
             return view(s);
         })).onFailure().transform(e -> Conflicts.translate(e, "The statement changed meanwhile."));
     }
