@@ -16,6 +16,9 @@ AL_PORT="${ALERT_PORT:-28282}"
 VS_PORT="${VISIT_PORT:-28283}"
 CONNECTIONS="${GATEWAY_INGEST_CONNECTIONS:-2}"
 OUT="$ROOT/benchmarks/target/alert-latency-$(date -u +%Y%m%dT%H%M%SZ)"
+# Internal topics of the benchmarks' own (eldercare/internal/bench/v1/...), apart from a demo or tests
+# on the same broker; the services and the benchmark's own clients read it alike (docs/decisions.md).
+export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-bench}"
 mkdir -p "$OUT"
 
 scripts/infra.sh up

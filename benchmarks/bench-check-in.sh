@@ -20,6 +20,9 @@ AL_PORT="${ALERT_PORT:-28682}"
 HEAP="${BENCH_HEAP:-768m}"
 MQTT_PORT="${BENCH_MQTT_PORT:-28883}"
 OUT="$ROOT/benchmarks/target/check-in-$(date -u +%Y%m%dT%H%M%SZ)"
+# Internal topics of the benchmarks' own (eldercare/internal/bench/v1/...), apart from a demo or tests
+# on the same broker; the services and the benchmark's own clients read it alike (docs/decisions.md).
+export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-bench}"
 mkdir -p "$OUT"
 
 scripts/infra.sh up >/dev/null

@@ -12,6 +12,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 DB="${BENCH_MEM_DB:-eldercare_bench_mem}"
 OUT="$ROOT/benchmarks/target/startup-memory-$(date -u +%Y%m%dT%H%M%SZ)"
+# Internal topics of the benchmarks' own (eldercare/internal/bench/v1/...), apart from a demo or tests
+# on the same broker; the services and the benchmark's own clients read it alike (docs/decisions.md).
+export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-bench}"
 mkdir -p "$OUT"
 
 scripts/infra.sh up >/dev/null

@@ -19,6 +19,9 @@ WINDOW="${PROOF_FALL_WINDOW:-10s}"
 HEAP="${PROOF_HEAP:-384m}"
 MQTT_PORT="${MQTT_PORT:-1884}"
 OUT="$ROOT/benchmarks/target/replicas-$(date -u +%Y%m%dT%H%M%SZ)"
+# Internal topics of the benchmarks' own (eldercare/internal/bench/v1/...), apart from a demo or tests
+# on the same broker; the services and the benchmark's own clients read it alike (docs/decisions.md).
+export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-bench}"
 mkdir -p "$OUT"
 
 scripts/infra.sh up >/dev/null

@@ -57,6 +57,10 @@ CONSOLE_PORT="${CONSOLE_PORT:-8086}"
 BROKER_ACCOUNTS="${BROKER_ACCOUNTS:-dynsec}"
 if [ "$(cat "$STATE/broker-kind" 2>/dev/null)" = embedded ]; then BROKER_ACCOUNTS=http; fi
 
+# The demo's own internal topics (eldercare/internal/demo/v1/...): tests and benchmarks on the same
+# broker neither see its events nor feed it theirs (docs/decisions.md). The simulator gets it too.
+export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-demo}"
+
 say "starting the services ..."
 start device-gateway GATEWAY_PORT "$GATEWAY_PORT" "BROKER_ACCOUNTS=$BROKER_ACCOUNTS"
 start visit-service VISIT_PORT "$VISIT_PORT"

@@ -10,6 +10,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eldercare.contracts.PlatformEventType;
+import org.eldercare.contracts.Topics;
 import org.eldercare.devtokens.DevTokens;
 
 import java.io.IOException;
@@ -289,7 +291,7 @@ public final class IngestBenchmark {
         for (int i = 0; i < Math.min(LAG_ELDERS, watches.size()); i++) {
             lagElders.add(watches.get(i).elderId());
             // One VITALS event per sample (GATEWAY_VITALS_PER_BATCH=false)
-            lagClient.subscribe("eldercare/internal/v1/events/VITALS/" + watches.get(i).elderId(), 0, (t, m) -> {
+            lagClient.subscribe(Topics.event(PlatformEventType.VITALS, watches.get(i).elderId()), 0, (t, m) -> {
                 Matcher x = ts.matcher(new String(m.getPayload(), StandardCharsets.UTF_8));
                 if (x.find()) {
                     lags.add(System.currentTimeMillis() - Long.parseLong(x.group(1)));
@@ -298,7 +300,7 @@ public final class IngestBenchmark {
         }
         // The default: the VITALS of a stored batch in one message; the same elders' events in it count
         Pattern event = Pattern.compile("\"elderId\":\"([^\"]+)\"[^}]*?\"ts\":(\\d+)");
-        lagClient.subscribe("eldercare/internal/v1/vitals/#", 0, (t, m) -> {
+        lagClient.subscribe(Topics.VITALS + "#", 0, (t, m) -> {
             long now = System.currentTimeMillis();
             Matcher x = event.matcher(new String(m.getPayload(), StandardCharsets.UTF_8));
             while (x.find()) {

@@ -8,6 +8,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eldercare.contracts.Topics;
 import org.eldercare.devtokens.DevTokens;
 
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ public final class GatewayTestSupport {
 
         Observer() throws MqttException {
             client = connect("gw-test-observer-" + RUN, "platform", "platform-dev-secret");
-            client.subscribe("eldercare/internal/v1/#", 1, (topic, msg) ->
+            client.subscribe(Topics.INTERNAL + "#", 1, (topic, msg) ->
                     received.add(new Received(topic, new String(msg.getPayload(), StandardCharsets.UTF_8))));
         }
 

@@ -7,6 +7,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eldercare.contracts.Topics;
 import org.eldercare.gateway.GatewayTestSupport.Observer.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +84,7 @@ class IngestTest {
             await(() -> vitals(key).stream().anyMatch(r -> payload.test(r.payload())), java.time.Duration.ofSeconds(10), what);
             return vitals(key).stream().filter(r -> payload.test(r.payload())).findFirst().orElseThrow();
         }
-        String topic = "eldercare/internal/v1/events/" + type + "/" + key;
+        String topic = Topics.EVENTS + type + "/" + key;
         return observer.awaitOne(r -> r.topic().equals(topic) && payload.test(r.payload()), what);
     }
 
@@ -91,7 +92,7 @@ class IngestTest {
         if (type.equals("VITALS")) {
             return vitals(key).stream().filter(r -> r.payload().contains(contains)).count();
         }
-        String topic = "eldercare/internal/v1/events/" + type + "/" + key;
+        String topic = Topics.EVENTS + type + "/" + key;
         return observer.matching(r -> r.topic().equals(topic) && r.payload().contains(contains)).size();
     }
 
@@ -101,7 +102,7 @@ class IngestTest {
      */
     private List<Received> vitals(String elderId) {
         List<Received> out = new ArrayList<>();
-        for (Received r : observer.matching(x -> x.topic().startsWith("eldercare/internal/v1/vitals/"))) {
+        for (Received r : observer.matching(x -> x.topic().startsWith(Topics.VITALS))) {
             try {
                 for (com.fasterxml.jackson.databind.JsonNode e : JSON.readTree(r.payload()).get("events")) {
                     if (elderId.equals(e.path("elderId").asText())) {
@@ -187,7 +188,7 @@ class IngestTest {
     void motionWindowsGoToTheMotionTopic() throws MqttException {
         Watch w = boundWatch();
         w.send("motion", "{\"id\":\"m-1\",\"ts\":" + (now() - 1000) + ",\"hz\":25,\"acc\":[[0.01,-0.98,0.12],[0.02,-0.97,0.1]]}");
-        Received r = observer.awaitOne(x -> x.topic().equals("eldercare/internal/v1/motion/" + w.deviceId()), "motion");
+        Received r = observer.awaitOne(x -> x.topic().equals(Topics.motion(w.deviceId())), "motion");
         assertTrue(r.payload().contains("\"eventId\":\"" + w.deviceId() + ":m-1\""), r.payload());
         assertTrue(r.payload().contains("\"elderId\":\"" + w.elderId() + "\"") && r.payload().contains("[0.01,-0.98,0.12]"),
                 r.payload());

@@ -9,6 +9,8 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eldercare.contracts.Topics;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 @ApplicationScoped
 public class PlatformMqtt {
+
+    private static final Logger LOG = Logger.getLogger(PlatformMqtt.class);
 
     private final Vertx vertx;
     private final MqttSettings settings;
@@ -142,8 +146,13 @@ public class PlatformMqtt {
         return application + "-" + settings.instance() + "-" + channel;
     }
 
-    /** Connects the publisher at start-up, so that readiness reflects the broker from the first moment. */
+    /**
+     * Connects the publisher at start-up, so that readiness reflects the broker from the first moment.
+     * Reads the environment's name for the internal topics ({@link Topics#ENVIRONMENT}) first, so that
+     * an invalid one stops the service now, not at its first publication.
+     */
     void onStart(@Observes io.quarkus.runtime.StartupEvent event) {
+        LOG.infof("internal topics under %s#", Topics.INTERNAL);
         publisher();
     }
 

@@ -8,6 +8,8 @@ import io.restassured.specification.RequestSpecification;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eldercare.contracts.PlatformEventType;
+import org.eldercare.contracts.Topics;
 import org.eldercare.devtokens.DevTokens;
 import org.eldercare.visits.elder.NationalId;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +82,7 @@ class VisitServiceApiTest {
         o.setPassword("platform-dev-secret".toCharArray());
         o.setCleanSession(true);
         observer.connect(o);
-        observer.subscribe("eldercare/internal/v1/#", 1,
+        observer.subscribe(Topics.INTERNAL + "#", 1,
                 (topic, m) -> MESSAGES.add(new String[]{topic, new String(m.getPayload(), StandardCharsets.UTF_8)}));
     }
 
@@ -152,7 +154,7 @@ class VisitServiceApiTest {
                 .body("station.stationId", equalTo(station))
                 .body("station.dutyUserIds", contains("op-" + run))
                 .body("station.dutyPhone", equalTo("010-88880000"));
-        String published = awaitMessage("eldercare/internal/v1/care-circle/" + elderId, "\"version\":" + elderVersion);
+        String published = awaitMessage(Topics.careCircle(elderId), "\"version\":" + elderVersion);
         assertTrue(published.contains("\"visitorId\":\"" + visitor1 + "\""), published);
 
         as(operator).get("/api/elders/" + elderId + "/circle-history").then().statusCode(200)
@@ -178,7 +180,7 @@ class VisitServiceApiTest {
         // the same edit again, on the version read before: refused, not overwritten
         as(operator).body(body).put("/api/elders/" + elderId).then().statusCode(409)
                 .contentType("application/problem+json").body("context.currentVersion", is((int) elderVersion + 1));
-        awaitMessage("eldercare/internal/v1/care-circle/" + elderId, "\"deadline\":\"08:30\"");
+        awaitMessage(Topics.careCircle(elderId), "\"deadline\":\"08:30\"");
 
         // leaving the programme keeps the circle, inactive
         body.put("active", false);
@@ -364,7 +366,7 @@ class VisitServiceApiTest {
         as(v1Token).body(complete(UUID.randomUUID().toString(), done)).post("/api/visits/" + visitId + "/complete")
                 .then().statusCode(409);
 
-        String event = awaitMessage("eldercare/internal/v1/events/VISIT_COMPLETED/" + elderId, visitId);
+        String event = awaitMessage(Topics.event(PlatformEventType.VISIT_COMPLETED, elderId), visitId);
         assertTrue(event.contains("\"eventId\":\"visit:" + visitId + "\""), event);
         assertTrue(event.contains("\"ts\":" + done.toEpochMilli()), event);
         assertTrue(event.contains("\"actorId\":\"" + visitor1 + "\""), event);
@@ -421,7 +423,7 @@ class VisitServiceApiTest {
 
         as(v1Token).body(map("operations", List.of(map("op", "RECORD", "visitId", visitId)))).post("/api/mobile/sync")
                 .then().statusCode(400).contentType("application/problem+json");
-        awaitMessage("eldercare/internal/v1/events/VISIT_COMPLETED/" + elderId, "\"visitId\":\"" + visitId + "\"");
+        awaitMessage(Topics.event(PlatformEventType.VISIT_COMPLETED, elderId), "\"visitId\":\"" + visitId + "\"");
     }
 
     @Test
@@ -430,7 +432,7 @@ class VisitServiceApiTest {
         String after = visitor1.substring(0, visitor1.length() - 1) + (char) (visitor1.charAt(visitor1.length() - 1) - 1);
         as(service).queryParam("after", after).queryParam("limit", 1).get("/api/visitors/profiles").then().statusCode(200)
                 .body("[0].visitorId", equalTo(visitor1)).body("[0].stationId", equalTo(station)).body("[0].version", is(1));
-        awaitMessage("eldercare/internal/v1/visitors/" + visitor1, "\"version\":1");
+        awaitMessage(Topics.visitor(visitor1), "\"version\":1");
 
         Map<String, Object> update = visitorBody("张敏 (new phone)");
         update.put("phone", "13900009999");
@@ -438,14 +440,14 @@ class VisitServiceApiTest {
         as(operator).body(update).put("/api/visitors/" + visitor1).then().statusCode(200).body("version", is(2));
         as(operator).body(update).put("/api/visitors/" + visitor1).then().statusCode(409);
         as(otherOperator).body(update).put("/api/visitors/" + visitor1).then().statusCode(403);
-        awaitMessage("eldercare/internal/v1/visitors/" + visitor1, "13900009999");
+        awaitMessage(Topics.visitor(visitor1), "13900009999");
         // the elder's circle carries the visitor's phone, so it moves to a new version too
-        awaitMessage("eldercare/internal/v1/care-circle/" + elderId, "13900009999");
+        awaitMessage(Topics.careCircle(elderId), "13900009999");
         as(service).get("/api/care-circles/" + elderId).then().body("version", is((int) elderVersion + 1));
 
         as(operator).body(map("name", "八角驿站", "dutyUserIds", List.of("op-" + run, "op-night-" + run), "dutyPhone", "010-88880001"))
                 .put("/api/stations/" + station).then().statusCode(200);
-        awaitMessage("eldercare/internal/v1/care-circle/" + elderId, "op-night-" + run);
+        awaitMessage(Topics.careCircle(elderId), "op-night-" + run);
         as(otherOperator).body(map("name", "x", "dutyUserIds", List.of())).put("/api/stations/" + station).then().statusCode(403);
         as(service).get("/api/stations/" + station).then().statusCode(200).body("dutyPhone", equalTo("010-88880001"));
     }

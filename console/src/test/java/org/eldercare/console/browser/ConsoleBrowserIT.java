@@ -1,5 +1,6 @@
 package org.eldercare.console.browser;
 
+import org.eldercare.contracts.Topics;
 import org.eldercare.devtokens.DevTokens;
 import org.eldercare.simulators.api.PlatformApi;
 import org.eldercare.simulators.device.SimulatedWatch;
@@ -376,6 +377,8 @@ class ConsoleBrowserIT {
         env.put("ELDERCARE_DB_NAME", env("ELDERCARE_TEST_DB_NAME", "eldercare_test"));
         env.put("INSTANCE_ID", RUN);
         env.put("ELDERCARE_MQTT_SHARE_GROUP_SUFFIX", "-" + RUN);
+        // This test JVM's environment (failsafe sets it): internal topics apart from a demo's and the API tests'
+        env.put(Topics.ENVIRONMENT_VARIABLE, Topics.ENVIRONMENT);
         env.put("HTTP_HOST", "127.0.0.1");
         env.putAll(extra);
         return new ServiceJar(module, port, env);

@@ -1,5 +1,7 @@
 package org.eldercare.gateway.broker;
 
+import org.eldercare.contracts.PlatformEventType;
+import org.eldercare.contracts.Topics;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +16,8 @@ class TopicRulesTest {
         assertFalse(TopicRules.allowed(true, "w-1", "eldercare/v1/devices/w-2/events", "publish"));
         assertFalse(TopicRules.allowed(true, "w-1", "eldercare/v1/devices/w-1/whatever", "publish"));
         assertFalse(TopicRules.allowed(true, "w-1", "eldercare/internal/v1/events/SOS/E1", "publish"));
+        assertFalse(TopicRules.allowed(true, "w-1", "eldercare/internal/demo/v1/events/SOS/E1", "publish"));
+        assertFalse(TopicRules.allowed(true, "w-1", Topics.event(PlatformEventType.SOS, "E1"), "publish"));
         assertFalse(TopicRules.allowed(true, "w-1", "eldercare/v1/devices/+/events", "subscribe"));
     }
 

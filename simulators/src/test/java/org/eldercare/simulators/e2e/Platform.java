@@ -1,5 +1,6 @@
 package org.eldercare.simulators.e2e;
 
+import org.eldercare.contracts.Topics;
 import org.eldercare.devtokens.DevTokens;
 
 import java.util.HashMap;
@@ -64,6 +65,8 @@ final class Platform {
         env.put("ELDERCARE_DB_NAME", env("ELDERCARE_TEST_DB_NAME", "eldercare_test"));
         env.put("INSTANCE_ID", RUN);
         env.put("ELDERCARE_MQTT_SHARE_GROUP_SUFFIX", "-" + RUN);
+        // This test JVM's environment (failsafe sets it): internal topics apart from a demo's and the API tests'
+        env.put(Topics.ENVIRONMENT_VARIABLE, Topics.ENVIRONMENT);
         env.put("HTTP_HOST", "127.0.0.1");
         env.putAll(extra);
         return env;
