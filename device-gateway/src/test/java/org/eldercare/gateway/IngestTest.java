@@ -219,6 +219,14 @@ class IngestTest {
         assertTrue(off.payload().contains("\"deviceId\":\"" + id + "\""), off.payload());
         given().auth().oauth2(admin()).get("/api/devices/{id}/state", id).then().body("online", is(false))
                 .body("firmware", equalTo("2.4.9"));
+        // The console's device list asks for a page of watches at once; an unknown id is left out
+        given().auth().oauth2(admin()).get("/api/devices/state?ids={a},no-such-watch", id).then().statusCode(200)
+                .body("deviceId", contains(id)).body("[0].online", is(false)).body("[0].firmware", equalTo("2.4.9"));
+        given().auth().oauth2(admin()).get("/api/devices/state?ids= ,").then().statusCode(400)
+                .body("detail", containsString("device ids"));
+        String tooMany = String.join(",", java.util.stream.IntStream.range(0, 501).mapToObj(i -> "w" + i).toList());
+        given().auth().oauth2(admin()).get("/api/devices/state?ids=" + tooMany).then().statusCode(400)
+                .body("detail", containsString("at most 500"));
         c.close();
     }
 
