@@ -64,6 +64,14 @@ public interface AlertSettings {
         @WithDefault("30")
         int batteryRecoveredPercent();
 
+        /**
+         * How often each replica reloads which elders have a watch off the wrist or a low battery
+         * awaiting clearing (besides at start-up and its own openings and closings), so that a
+         * reading clears them whichever replica saw the condition.
+         */
+        @WithDefault("30s")
+        Duration clearableRefresh();
+
         /** A vital out of bounds this long is an alert. */
         @WithDefault("2m")
         Duration vitalsSustain();

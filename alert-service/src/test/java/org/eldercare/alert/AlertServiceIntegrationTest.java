@@ -1,17 +1,13 @@
 package org.eldercare.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eldercare.alert.alert.ClearableConditions;
 import org.eldercare.alert.event.Consumers;
 import org.eldercare.alert.notification.WebhookSignature;
 import org.eldercare.contracts.CareCircle;
@@ -37,9 +33,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
+import static org.eldercare.alert.AlertServiceTestClient.await;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -50,7 +46,6 @@ import static org.junit.jupiter.api.Assertions.*;
 @QuarkusTest
 class AlertServiceIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String BUREAU = DevTokens.mint("bureau-1", "bureau");
 
@@ -59,13 +54,14 @@ class AlertServiceIntegrationTest {
     private static final List<String> webhookBodies = new CopyOnWriteArrayList<>();
     private static final List<String> webhookSignatures = new CopyOnWriteArrayList<>();
     private static final List<String> smsBodies = new CopyOnWriteArrayList<>();
-    private static MqttClient observer;
-    private static final Map<String, List<JsonNode>> received = new ConcurrentHashMap<>();
+    private static AlertServiceTestClient broker;
 
     @Inject
     Pool pool;
     @Inject
     Consumers consumers;
+    @Inject
+    ClearableConditions clearable;
 
     @BeforeAll
     static void startStandIns() throws Exception {
@@ -88,47 +84,19 @@ class AlertServiceIntegrationTest {
             ex.close();
         });
         http.start();
-        observer = new MqttClient("tcp://127.0.0.1:1884", "alert-test-observer-" + RUN, new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMaxInflight(1000); // Paho returns from a publish before it counts the PUBACK; a small window overflows under load
-        o.setUserName("platform");
-        o.setPassword("platform-dev-secret".toCharArray());
-        o.setCleanSession(true);
-        observer.connect(o);
-        observer.subscribe("eldercare/v1/users/+/notifications", 1, (topic, msg) -> {
-            String user = topic.split("/")[3];
-            received.computeIfAbsent(user, k -> new CopyOnWriteArrayList<>()).add(JSON.readTree(msg.getPayload()));
-        });
+        broker = AlertServiceTestClient.connect("alert-test-observer-" + RUN).observeNotifications();
     }
 
     @AfterAll
     static void stopStandIns() throws Exception {
         http.stop(0);
-        observer.disconnect();
-        observer.close();
+        broker.close();
     }
 
     // --- helpers ---
 
     private void awaitConsumers() {
-        await("consumers connected", () -> consumers.eventConnection() != null && consumers.eventConnection().isConnected()
-                && consumers.readingConnection() != null && consumers.readingConnection().isConnected()
-                && consumers.circleConnection().isConnected(), Duration.ofSeconds(20));
-    }
-
-    private static void await(String what, Supplier<Boolean> cond, Duration max) {
-        org.awaitility.Awaitility.await(what).atMost(max).pollInterval(Duration.ofMillis(50))
-                .ignoreExceptions().until(cond::get);
-    }
-
-    private static void publish(String topic, Object payload) {
-        try {
-            MqttMessage m = new MqttMessage(JSON.writeValueAsBytes(payload));
-            m.setQos(1);
-            observer.publish(topic, m);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        AlertServiceTestClient.awaitConnected(consumers, true, true);
     }
 
     private static PlatformEvent event(PlatformEventType type, String elderId, String deviceId, String msgId, long ts, String ref) {
@@ -143,7 +111,7 @@ class AlertServiceIntegrationTest {
     }
 
     private static void publishEvent(PlatformEvent e) {
-        publish(Topics.event(e.type(), e.elderId() == null ? e.actorId() : e.elderId()), e);
+        broker.publishEvent(e);
     }
 
     private record Circle(String elderId, String visitor, String family, String operator, String station, String dutyPhone) {
@@ -159,7 +127,7 @@ class AlertServiceIntegrationTest {
 
     private static void publishCircle(Circle c, long version, boolean checkIn, String deadline) {
         String s = c.elderId.substring(2);
-        publish(Topics.careCircle(c.elderId), new CareCircle(c.elderId, version, true, "Elder " + s, "Road 1", new GeoPoint(39.9071, 116.2105, null),
+        broker.publish(Topics.careCircle(c.elderId), new CareCircle(c.elderId, version, true, "Elder " + s, "Road 1", new GeoPoint(39.9071, 116.2105, null),
                 "110107001" + "001", c.station, "HIGH", List.of("LIVING_ALONE"),
                 new CareCircle.CheckInPolicy(checkIn, deadline), null, null,
                 List.of(new CareCircle.FamilyContact(c.family, "Son", "SON", "138-" + s, 1, List.of("APP"))),
@@ -168,7 +136,7 @@ class AlertServiceIntegrationTest {
     }
 
     private long count(String sql, Object... params) {
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
+        return AlertServiceTestClient.count(pool, sql, params);
     }
 
     private static List<Map<String, Object>> alertsOf(String elderId, boolean open) {
@@ -177,7 +145,7 @@ class AlertServiceIntegrationTest {
     }
 
     private static JsonNode notificationFor(String userId, String alertId) {
-        return received.getOrDefault(userId, List.of()).stream().filter(n -> n.path("alertId").asText().equals(alertId))
+        return broker.notificationsTo(userId).stream().filter(n -> n.path("alertId").asText().equals(alertId))
                 .findFirst().orElse(null);
     }
 
@@ -412,7 +380,7 @@ class AlertServiceIntegrationTest {
     }
 
     private static List<JsonNode> clearedNotices(String userId, String alertId) {
-        return received.getOrDefault(userId, List.of()).stream()
+        return broker.notificationsTo(userId).stream()
                 .filter(n -> n.path("alertId").asText().equals(alertId) && n.path("title").asText().startsWith("Cleared: "))
                 .toList();
     }
@@ -515,13 +483,70 @@ class AlertServiceIntegrationTest {
         publishEvent(received(PlatformEventType.LOW_BATTERY, c.elderId, "W-" + c.elderId, "bat", System.currentTimeMillis()));
         String low = openAlertOnceNotified(c, "LOW_BATTERY");
         // Handled in this order: 16 and 29 are still low (recovered level 30 %), 30 clears, 31 finds nothing left.
-        publish(Topics.vitals("test-" + RUN), new VitalsBatch(List.of(battery(c.elderId, "b1", 16), battery(c.elderId, "b2", 29),
+        broker.publish(Topics.vitals("test-" + RUN), new VitalsBatch(List.of(battery(c.elderId, "b1", 16), battery(c.elderId, "b2", 29),
                 battery(c.elderId, "b3", 30), battery(c.elderId, "b4", 31))));
         await("cleared", () -> "CANCELLED".equals(((Map<?, ?>) alertDetail(low).get("alert")).get("state")), Duration.ofSeconds(10));
         String reason = (String) ((Map<?, ?>) alertDetail(low).get("alert")).get("cancelReason");
         assertTrue(reason.startsWith("battery back to 30% at "), reason);
         await("family told", () -> clearedNotices(c.family, low).size() == 1, Duration.ofSeconds(10));
         assertEquals("Cleared: Watch battery low", clearedNotices(c.family, low).get(0).path("title").asText());
+    }
+
+    private String stateOf(String alertId) {
+        return (String) ((Map<?, ?>) alertDetail(alertId).get("alert")).get("state");
+    }
+
+    @Test
+    void aWatchBackOnlineOlderThanTheOfflineItWouldEndChangesNothing() {
+        awaitConsumers();
+        Circle c = circle("late", false);
+        String watch = "W-" + c.elderId;
+        long offlineAt = System.currentTimeMillis();
+        publishEvent(received(PlatformEventType.DEVICE_OFFLINE, c.elderId, watch, "off", offlineAt));
+        await("offline alerted", () -> openAlertId(c.elderId, "DEVICE_OFFLINE") != null, Duration.ofSeconds(10));
+        String offline = openAlertId(c.elderId, "DEVICE_OFFLINE");
+
+        // Received before that offline, handled after it (events travel on different topics); the watch's
+        // clock running ahead does not make it newer: connectivity is ordered by the platform's receipt.
+        publishAndAwaitHandled(new PlatformEvent(watch + ":on-old", PlatformEventType.DEVICE_ONLINE, c.elderId, watch, null, "on-old",
+                offlineAt + 60_000, offlineAt - 1_000, null, null, null, null, null, null, null, null, null, null, null, null));
+        assertEquals("DISPATCHED", stateOf(offline));
+        assertTrue(timelineOf(offline).stream().noneMatch(e -> e.contains("back online")), timelineOf(offline).toString());
+
+        publishAndAwaitHandled(received(PlatformEventType.DEVICE_ONLINE, c.elderId, watch, "on-new", offlineAt + 1));
+        assertEquals("CANCELLED", stateOf(offline));
+
+        // Nor does an older online end a newer offline's grace, whichever of the two is handled first.
+        long again = System.currentTimeMillis();
+        publishEvent(received(PlatformEventType.DEVICE_OFFLINE, c.elderId, watch, "off-again", again));
+        publishAndAwaitHandled(received(PlatformEventType.DEVICE_ONLINE, c.elderId, watch, "on-older", again - 1_000));
+        await("offline alerted again", () -> openAlertId(c.elderId, "DEVICE_OFFLINE") != null, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aReadingClearsAConditionThisReplicaNeverSaw() {
+        awaitConsumers();
+        Circle c = circle("replica", false);
+        String watch = "W-" + c.elderId;
+        // Opened by another replica, or before this one restarted: in the database, not in this replica's memory.
+        for (String kind : List.of("WATCH_REMOVED", "LOW_BATTERY")) {
+            pool.preparedQuery("""
+                            insert into alerts (id, elder_id, kind, severity, state, station_id, area_code, device_id, source_event_id,
+                                                occurred_at, last_seen_at, detail)
+                            values (gen_random_uuid(), $1, $2, $3, 'REPORTED', $4, '110107001', $5, $6,
+                                    now() - interval '1 minute', now() - interval '1 minute', 'opened elsewhere')""")
+                    .execute(Tuple.of(c.elderId, kind, kind.equals("LOW_BATTERY") ? "LOW" : "MEDIUM", c.station, watch, watch + ":" + kind))
+                    .await().indefinitely();
+        }
+        String removed = openAlertId(c.elderId, "WATCH_REMOVED");
+        String low = openAlertId(c.elderId, "LOW_BATTERY");
+        clearable.refresh().await().indefinitely(); // what start-up and every refresh do
+
+        // One reading, worn and charged: both conditions are over.
+        broker.publish(Topics.vitals("test-" + RUN), new VitalsBatch(List.of(battery(c.elderId, "charged", 80))));
+        await("both cleared", () -> "CANCELLED".equals(stateOf(removed)) && "CANCELLED".equals(stateOf(low)), Duration.ofSeconds(10));
+        assertTrue(((String) ((Map<?, ?>) alertDetail(removed).get("alert")).get("cancelReason")).startsWith("watch worn again at "));
+        assertTrue(((String) ((Map<?, ?>) alertDetail(low).get("alert")).get("cancelReason")).startsWith("battery back to 80% at "));
     }
 
     @Test
@@ -598,11 +623,7 @@ class AlertServiceIntegrationTest {
     void badMessagesAreKeptAndDoNotStopTheStream() {
         awaitConsumers();
         Circle c = circle("bad", false);
-        try {
-            observer.publish(Topics.event(PlatformEventType.SOS, c.elderId), ("{not json " + RUN).getBytes(StandardCharsets.UTF_8), 1, false);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        broker.publishBytes(Topics.event(PlatformEventType.SOS, c.elderId), ("{not json " + RUN).getBytes(StandardCharsets.UTF_8));
         publishEvent(event(PlatformEventType.SOS, c.elderId, "W-" + c.elderId, "after-bad", System.currentTimeMillis(), null));
         await("good one handled", () -> !alertsOf(c.elderId, true).isEmpty(), Duration.ofSeconds(10));
         await("bad one kept", () -> count("select count(*) from rejected_messages where payload like $1", "%" + RUN + "%") == 1,

@@ -1,6 +1,5 @@
 package org.eldercare.alert;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -8,26 +7,20 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.eldercare.alert.event.Consumers;
 import org.eldercare.contracts.CareCircle;
 import org.eldercare.contracts.GeoPoint;
 import org.eldercare.contracts.PlatformEvent;
 import org.eldercare.contracts.PlatformEventType;
-import org.eldercare.contracts.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static org.eldercare.alert.AlertServiceTestClient.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,9 +40,8 @@ class FallAtOnceModeTest {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static MqttClient observer;
+    private static AlertServiceTestClient broker;
 
     @Inject
     Pool pool;
@@ -58,54 +50,31 @@ class FallAtOnceModeTest {
 
     @BeforeAll
     static void connect() throws Exception {
-        observer = new MqttClient("tcp://127.0.0.1:1884", "alert-test-at-once-" + RUN, new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMaxInflight(1000); // Paho returns from a publish before it counts the PUBACK; a small window overflows under load
-        o.setUserName("platform");
-        o.setPassword("platform-dev-secret".toCharArray());
-        o.setCleanSession(true);
-        observer.connect(o);
+        broker = AlertServiceTestClient.connect("alert-test-at-once-" + RUN);
     }
 
     @AfterAll
     static void disconnect() throws Exception {
-        observer.disconnect();
-        observer.close();
-    }
-
-    private static void await(String what, Supplier<Boolean> cond) {
-        org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .ignoreExceptions().until(cond::get);
-    }
-
-    private static void publish(String topic, Object payload) {
-        try {
-            MqttMessage m = new MqttMessage(JSON.writeValueAsBytes(payload));
-            m.setQos(1);
-            observer.publish(topic, m);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        broker.close();
     }
 
     /** A FALL or FALL_CANCELLED as the gateway passes it on, sent by the watch at {@code ts} and received at once. */
     private static void watchEvent(PlatformEventType type, String elderId, String msgId, long ts, String ref) {
         String device = "W-" + elderId;
-        publish(Topics.event(type, elderId), new PlatformEvent(device + ":" + msgId, type, elderId, device, null, msgId, ts, ts,
+        broker.publishEvent(new PlatformEvent(device + ":" + msgId, type, elderId, device, null, msgId, ts, ts,
                 new GeoPoint(39.9071, 116.2105, 10.0), ref, null, null, null, null, null, null, null, null, null, null));
     }
 
     private String elder(String name) {
         String elderId = "E-" + name + "-" + RUN;
-        publish(Topics.careCircle(elderId), new CareCircle(elderId, 1, true, "Elder " + name, "Road 1", new GeoPoint(39.9071, 116.2105, null),
+        broker.enrol(pool, new CareCircle(elderId, 1, true, "Elder " + name, "Road 1", new GeoPoint(39.9071, 116.2105, null),
                 "110107001001", "ST-" + RUN, "HIGH", List.of(), null, null, null, List.of(),
                 List.of(new CareCircle.AssignedVisitor("V-" + name + "-" + RUN, "Visitor", "139")), null));
-        await("care circle stored", () -> count("select count(*) from care_circles where elder_id = $1", elderId) == 1);
         return elderId;
     }
 
     private long count(String sql, Object... params) {
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
+        return AlertServiceTestClient.count(pool, sql, params);
     }
 
     private Row fallAlert(String elderId) {
@@ -116,8 +85,7 @@ class FallAtOnceModeTest {
 
     @Test
     void aFallOpensAtOncePendingCancelAndTheWearerMayStillCancelIt() {
-        await("consumers connected", () -> consumers.eventConnection() != null && consumers.eventConnection().isConnected()
-                && consumers.circleConnection().isConnected());
+        AlertServiceTestClient.awaitConnected(consumers, true, false);
         String elderId = elder("at-once");
         // Sent a minute ahead: its cancel window cannot run out while the test runs, however slow the machine.
         long ahead = System.currentTimeMillis() + 60_000;
@@ -135,8 +103,7 @@ class FallAtOnceModeTest {
 
     @Test
     void onceTheWindowHasPassedThePendingMarkIsClearedAndTheAlertStands() {
-        await("consumers connected", () -> consumers.eventConnection() != null && consumers.eventConnection().isConnected()
-                && consumers.circleConnection().isConnected());
+        AlertServiceTestClient.awaitConnected(consumers, true, false);
         String elderId = elder("stands");
         watchEvent(PlatformEventType.FALL, elderId, "f2", System.currentTimeMillis(), null);
         // The window is 2 s in tests: afterwards the alert is an ordinary open fall alert.

@@ -35,10 +35,12 @@ public class AlertService {
     private final AlertSettings settings;
     private final AlertMetrics metrics;
     private final NotificationStore notifications;
+    private final ClearableConditions clearable;
 
     public AlertService(Pool pool, AlertStore store, CareCircleStore circles, Escalation escalation, TimerStore timers,
                         Delivery delivery, VisitServiceClient visitService, AlertSettings settings, AlertMetrics metrics,
-                        NotificationStore notifications) {
+                        NotificationStore notifications, ClearableConditions clearable) {
+        this.clearable = clearable;
         this.metrics = metrics;
         this.notifications = notifications;
         this.pool = pool;
@@ -69,6 +71,7 @@ public class AlertService {
     public Uni<Alert> raise(SqlClient c, NewAlert a, Instant now, AfterCommit after) {
         return circles.get(c, a.elderId())
                 .flatMap(circle -> store.open(c, a, circle, now))
+                .invoke(o -> clearable.seen(a.kind(), a.elderId()))
                 .flatMap(o -> o.created() ? escalation.dispatch(c, o.alert(), 1, "opened", now, after)
                         : Uni.createFrom().item(o.alert()));
     }
@@ -93,6 +96,9 @@ public class AlertService {
 
     private Uni<Void> afterTransition(SqlClient c, Alert a, AlertAction action, Instant now) {
         String key = a.id().toString();
+        if (!a.state().open()) {
+            clearable.settled(a.kind(), a.elderId());
+        }
         return switch (action) {
             // Accepting stops the chain; arrival is now awaited.
             case ACCEPT -> timers.cancel(c, TimerKind.ESCALATE, key)
@@ -144,15 +150,17 @@ public class AlertService {
      * Nobody has taken it on: cancelled by the system, and everyone it was sent to hears it was
      * cleared. Someone has: it stays theirs, noted, and they are told. The alert's timers and row are
      * locked as for a person's action, so a repeated or concurrent clearing sees the first one's
-     * effect and does nothing (one cancel, one note). A watch other than the alert's does not clear it.
+     * effect and does nothing (one cancel, one note). A watch other than the alert's does not clear it,
+     * nor does an event older ({@code clearedAt}) than the condition's last sighting on the alert.
      */
-    public Uni<Void> conditionCleared(SqlClient c, String elderId, String deviceId, AlertKind kind, String what, Instant now,
-                                      AfterCommit after) {
+    public Uni<Void> conditionCleared(SqlClient c, String elderId, String deviceId, AlertKind kind, String what, Instant clearedAt,
+                                      Instant now, AfterCommit after) {
         return store.findOpen(c, elderId, kind).flatMap(open -> {
             if (open == null || deviceId != null && open.deviceId() != null && !deviceId.equals(open.deviceId())) {
                 return Uni.createFrom().voidItem();
             }
-            return lockForAction(c, open.id()).flatMap(a -> switch (ConditionRecovery.outcome(a.state())) {
+            return lockForAction(c, open.id()).flatMap(a -> ConditionRecovery.stale(clearedAt, a.lastSeenAt())
+                    ? Uni.createFrom().voidItem() : switch (ConditionRecovery.outcome(a.state())) {
                 case CANCEL -> store.transition(c, a, AlertAction.CANCEL, "system", what, now)
                         .call(cancelled -> afterTransition(c, cancelled, AlertAction.CANCEL, now))
                         .flatMap(cancelled -> escalation.announceCleared(c, cancelled, what, now, after));

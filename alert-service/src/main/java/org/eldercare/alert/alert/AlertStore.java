@@ -11,7 +11,11 @@ import org.eldercare.contracts.CareCircle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Alerts and their timeline in SQL; every method runs on the caller's connection (its transaction). */
@@ -137,6 +141,29 @@ public class AlertStore {
                         """)
                 .execute(Tuple.of(alertId, CLEARED_NOTE))
                 .map(rows -> rows.size() > 0 && "NOTE".equals(rows.iterator().next().getString("entry")));
+    }
+
+    /**
+     * The elders with an open alert of one of {@code kinds} whose clearing would still do something:
+     * all but those already noted as cleared (in someone's hands) and not come back since.
+     */
+    public Uni<Map<AlertKind, Set<String>>> awaitingClearing(SqlClient c, Set<AlertKind> kinds) {
+        return c.preparedQuery("""
+                        select a.elder_id, a.kind from alerts a
+                        where a.kind = any($1) and a.state in ('REPORTED', 'DISPATCHED', 'ACCEPTED', 'ARRIVED')
+                          and not exists (select 1 from alert_timeline n
+                                          where n.alert_id = a.id and n.entry = 'NOTE' and starts_with(n.note, $2)
+                                            and not exists (select 1 from alert_timeline r
+                                                            where r.alert_id = a.id and r.entry = 'REPEAT' and r.id > n.id))
+                        """)
+                .execute(Tuple.of(kinds.stream().map(Enum::name).toArray(String[]::new), CLEARED_NOTE))
+                .map(rows -> {
+                    Map<AlertKind, Set<String>> out = new EnumMap<>(AlertKind.class);
+                    for (Row r : rows) {
+                        out.computeIfAbsent(AlertKind.valueOf(r.getString("kind")), k -> new HashSet<>()).add(r.getString("elder_id"));
+                    }
+                    return out;
+                });
     }
 
     public Uni<Void> timeline(SqlClient c, UUID alertId, String entry, AlertState from, AlertState to, String actor, String note) {

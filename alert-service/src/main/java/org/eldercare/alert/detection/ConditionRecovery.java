@@ -44,6 +44,30 @@ public final class ConditionRecovery {
         return battery != null && battery <= 100 && battery >= Math.max(recoveredPercent, lowPercent + 1);
     }
 
+    /**
+     * When a clearing event saw the condition over, on the clock the alert of {@code kind} records
+     * the condition's sightings on (its last-seen time): the platform's receive time for a watch
+     * offline or off the wrist (their graces run from it, and a last will carries no watch time; the
+     * gateway orders a watch's connectivity by receipt too), the watch's own time for a battery level
+     * (a reading may arrive late, in a stored batch).
+     */
+    public static Instant clearedAt(AlertKind kind, long ts, long receivedTs) {
+        return switch (kind) {
+            case DEVICE_OFFLINE, WATCH_REMOVED -> Instant.ofEpochMilli(receivedTs);
+            case LOW_BATTERY -> Instant.ofEpochMilli(ts);
+            default -> throw new IllegalArgumentException(kind + " does not clear by itself");
+        };
+    }
+
+    /**
+     * Whether a clearing event is older than the condition's last sighting on the alert: events travel
+     * on different topics, so a watch back online may be handled after a newer offline; it must not
+     * clear what came after it.
+     */
+    public static boolean stale(Instant clearedAt, Instant lastSeenAt) {
+        return lastSeenAt != null && clearedAt.isBefore(lastSeenAt);
+    }
+
     /** How the clearing of an alert of {@code kind} reads in its timeline and notifications. */
     public static String whatCleared(AlertKind kind, Integer battery, Instant at, ZoneId zone) {
         String time = HH_MM.format(at.atZone(zone));

@@ -13,6 +13,7 @@ import org.eldercare.alert.alert.AlertAction;
 import org.eldercare.alert.alert.AlertKind;
 import org.eldercare.alert.alert.AlertService;
 import org.eldercare.alert.alert.AlertStore;
+import org.eldercare.alert.alert.ClearableConditions;
 import org.eldercare.alert.alert.IllegalTransitionException;
 import org.eldercare.alert.alert.NewAlert;
 import org.eldercare.alert.carecircle.CareCircleStore;
@@ -59,14 +60,13 @@ public class EventHandler {
     private final Map<String, LocalDate> activeOn = new ConcurrentHashMap<>();
     /** Per replica: elders whose vitals were out of bounds, so normal readings cost nothing otherwise. */
     private final Set<String> inExcursion = ConcurrentHashMap.newKeySet();
-    /** Per replica: elders whose watch was reported off, so "worn" telemetry can end it cheaply. */
-    private final Set<String> watchOff = ConcurrentHashMap.newKeySet();
-    /** Per replica: elders whose battery was reported low, so a recovered reading can end it cheaply. */
-    private final Set<String> batteryLow = ConcurrentHashMap.newKeySet();
+    /** Elders whose watch is off the wrist or battery low, so that only their readings look for a clearing. */
+    private final ClearableConditions clearable;
 
     public EventHandler(AlertService alerts, AlertStore alertStore, CareCircleStore circles, TimerStore timers,
-                        NotificationStore notifications, AlertSettings settings, ObjectMapper json) {
+                        NotificationStore notifications, AlertSettings settings, ObjectMapper json, ClearableConditions clearable) {
         this.alerts = alerts;
+        this.clearable = clearable;
         this.alertStore = alertStore;
         this.circles = circles;
         this.timers = timers;
@@ -97,18 +97,13 @@ public class EventHandler {
             case FALL_CANCELLED -> fallCancelled(c, e, now);
             case SOS -> raise(c, e, AlertKind.SOS, "SOS pressed", now, after);
             case CHECK_IN, VISIT_COMPLETED -> checkedIn(c, e.elderId(), at);
-            case LOW_BATTERY -> {
-                if (e.elderId() != null) {
-                    batteryLow.add(e.elderId());
-                }
-                yield raise(c, e, AlertKind.LOW_BATTERY,
-                        e.battery() == null ? "watch reports low battery" : "battery " + e.battery() + "%", now, after);
-            }
+            case LOW_BATTERY -> raise(c, e, AlertKind.LOW_BATTERY,
+                    e.battery() == null ? "watch reports low battery" : "battery " + e.battery() + "%", now, after);
             case REMOVED -> {
                 if (e.elderId() == null) {
                     yield Uni.createFrom().voidItem();
                 }
-                watchOff.add(e.elderId());
+                clearable.seen(AlertKind.WATCH_REMOVED, e.elderId());
                 yield timers.setIfAbsent(c, TimerKind.WATCH_REMOVED, e.elderId(),
                         Instant.ofEpochMilli(e.receivedTs()).plus(settings.detect().removedTooLong()), null, eventJson(e));
             }
@@ -117,7 +112,7 @@ public class EventHandler {
                     : timers.setIfAbsent(c, TimerKind.DEVICE_OFFLINE, e.deviceId(),
                     Instant.ofEpochMilli(e.receivedTs()).plus(settings.detect().offlineGrace()), null, eventJson(e));
             case DEVICE_ONLINE -> e.deviceId() == null ? Uni.createFrom().voidItem()
-                    : timers.cancel(c, TimerKind.DEVICE_OFFLINE, e.deviceId())
+                    : timers.cancelArmedBy(c, TimerKind.DEVICE_OFFLINE, e.deviceId(), Instant.ofEpochMilli(e.receivedTs()))
                     .flatMap(x -> cleared(c, e, AlertKind.DEVICE_OFFLINE, now, after));
             case VITALS -> vitals(c, e, now, after);
             case VISITOR_LOCATION -> e.actorId() == null ? Uni.createFrom().voidItem()
@@ -215,8 +210,8 @@ public class EventHandler {
         if (e.elderId() == null) {
             return Uni.createFrom().voidItem();
         }
-        watchOff.remove(e.elderId());
-        return timers.cancel(c, TimerKind.WATCH_REMOVED, e.elderId())
+        clearable.settled(AlertKind.WATCH_REMOVED, e.elderId());
+        return timers.cancelArmedBy(c, TimerKind.WATCH_REMOVED, e.elderId(), Instant.ofEpochMilli(e.receivedTs()))
                 .flatMap(x -> cleared(c, e, AlertKind.WATCH_REMOVED, now, after));
     }
 
@@ -226,7 +221,8 @@ public class EventHandler {
             return Uni.createFrom().voidItem();
         }
         String what = ConditionRecovery.whatCleared(kind, e.battery(), Instant.ofEpochMilli(e.ts()), ZoneId.of(settings.zone()));
-        return alerts.conditionCleared(c, e.elderId(), e.deviceId(), kind, what, now, after);
+        return alerts.conditionCleared(c, e.elderId(), e.deviceId(), kind, what, ConditionRecovery.clearedAt(kind, e.ts(), e.receivedTs()),
+                now, after);
     }
 
     private Uni<Void> vitals(SqlClient c, PlatformEvent e, Instant now, AfterCommit after) {
@@ -241,7 +237,7 @@ public class EventHandler {
                 return chain;
             }
             if (Boolean.TRUE.equals(e.worn())) {
-                if (watchOff.contains(elder)) {
+                if (clearable.awaitsClearing(AlertKind.WATCH_REMOVED, elder)) {
                     chain = chain.call(() -> wornAgain(c, e, now, after));
                 }
                 LocalDate today = at.atZone(ZoneId.of(settings.zone())).toLocalDate();
@@ -270,14 +266,14 @@ public class EventHandler {
                 }
             }
             if (e.battery() != null && e.battery() <= settings.detect().lowBatteryPercent() && e.battery() >= 0) {
-                batteryLow.add(elder);
+                clearable.seen(AlertKind.LOW_BATTERY, elder);
                 chain = chain.call(() -> alertStore.findOpen(c, elder, AlertKind.LOW_BATTERY)
                         .flatMap(open -> open != null ? Uni.createFrom().voidItem()
                                 : raise(c, e, AlertKind.LOW_BATTERY, "battery " + e.battery() + "%", now, after)));
             }
-            if (batteryLow.contains(elder) && ConditionRecovery.batteryRecovered(e.battery(), settings.detect().lowBatteryPercent(),
-                    settings.detect().batteryRecoveredPercent())) {
-                batteryLow.remove(elder);
+            if (clearable.awaitsClearing(AlertKind.LOW_BATTERY, elder) && ConditionRecovery.batteryRecovered(e.battery(),
+                    settings.detect().lowBatteryPercent(), settings.detect().batteryRecoveredPercent())) {
+                clearable.settled(AlertKind.LOW_BATTERY, elder);
                 chain = chain.call(() -> cleared(c, e, AlertKind.LOW_BATTERY, now, after));
             }
             if (e.loc() != null && SafeZoneRule.outside(circle.safeZone(), e.loc())) {

@@ -9,7 +9,9 @@ import org.eldercare.alert.Sql;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Durable timers in the {@code timers} table: one row per (kind, key). */
@@ -59,6 +61,29 @@ public class TimerStore {
                         select id from timers where kind in ('ESCALATE', 'ARRIVE_DEADLINE') and timer_key = $1 order by id for update
                         """)
                 .execute(Tuple.of(alertId.toString())).replaceWithVoid();
+    }
+
+    /**
+     * Cancels the pending timer unless the event that armed it (its payload) was received after
+     * {@code receivedAt}: an older event handled late (events travel on different topics) does not
+     * end a newer one's grace.
+     */
+    public Uni<Boolean> cancelArmedBy(SqlClient c, TimerKind kind, String key, Instant receivedAt) {
+        return c.preparedQuery("""
+                        delete from timers where kind = $1 and timer_key = $2
+                          and coalesce((payload ->> 'receivedTs')::bigint, 0) <= $3""")
+                .execute(Tuple.of(kind.name(), key, receivedAt.toEpochMilli()))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** The keys of the pending timers of {@code kind}. */
+    public Uni<Set<String>> keys(SqlClient c, TimerKind kind) {
+        return c.preparedQuery("select timer_key from timers where kind = $1").execute(Tuple.of(kind.name()))
+                .map(rows -> {
+                    Set<String> out = new HashSet<>();
+                    rows.forEach(r -> out.add(r.getString(0)));
+                    return out;
+                });
     }
 
     public Uni<Boolean> cancel(SqlClient c, TimerKind kind, String key) {

@@ -38,6 +38,26 @@ class ConditionRecoveryTest {
     }
 
     @Test
+    void aClearingEventOlderThanTheConditionsLastSightingDoesNotClearIt() {
+        Instant offlineReceived = Instant.parse("2026-03-01T06:05:00Z");
+        // A watch's connectivity is ordered by the platform's receipt: a last will carries no watch time.
+        Instant onlineBefore = ConditionRecovery.clearedAt(AlertKind.DEVICE_OFFLINE, offlineReceived.toEpochMilli() + 60_000,
+                offlineReceived.toEpochMilli() - 1);
+        assertEquals(offlineReceived.minusMillis(1), onlineBefore, "the receive time, not the watch's clock");
+        assertTrue(ConditionRecovery.stale(onlineBefore, offlineReceived), "online before the offline it would end");
+        assertFalse(ConditionRecovery.stale(offlineReceived, offlineReceived), "at the same moment: cleared");
+        assertFalse(ConditionRecovery.stale(offlineReceived.plusMillis(1), offlineReceived));
+        assertEquals(offlineReceived, ConditionRecovery.clearedAt(AlertKind.WATCH_REMOVED, 0, offlineReceived.toEpochMilli()));
+        // A battery level is the watch's own reading: a stored batch arriving late keeps its time.
+        Instant readAt = ConditionRecovery.clearedAt(AlertKind.LOW_BATTERY, offlineReceived.toEpochMilli(),
+                offlineReceived.toEpochMilli() + 600_000);
+        assertEquals(offlineReceived, readAt);
+        assertTrue(ConditionRecovery.stale(readAt, offlineReceived.plusSeconds(60)), "a reading before the low one");
+        assertFalse(ConditionRecovery.stale(readAt, null));
+        assertThrows(IllegalArgumentException.class, () -> ConditionRecovery.clearedAt(AlertKind.SOS, 0, 0));
+    }
+
+    @Test
     void whatClearedIsToldInTheDistrictsTime() {
         Instant at = Instant.parse("2026-03-01T06:05:00Z"); // 14:05 in Shanghai
         assertEquals("watch back online at 14:05", ConditionRecovery.whatCleared(AlertKind.DEVICE_OFFLINE, null, at, SHANGHAI));

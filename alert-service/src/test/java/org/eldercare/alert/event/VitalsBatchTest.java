@@ -1,14 +1,9 @@
 package org.eldercare.alert.event;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eldercare.alert.AlertServiceTestClient;
 import org.eldercare.contracts.CareCircle;
 import org.eldercare.contracts.GeoPoint;
 import org.eldercare.contracts.PlatformEvent;
@@ -21,12 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.eldercare.alert.AlertServiceTestClient.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -37,10 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class VitalsBatchTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String BUREAU = DevTokens.mint("bureau-1", "bureau");
-    private static MqttClient client;
+    private static AlertServiceTestClient broker;
 
     @Inject
     Pool pool;
@@ -49,44 +43,25 @@ class VitalsBatchTest {
 
     @BeforeAll
     static void connect() throws Exception {
-        client = new MqttClient("tcp://127.0.0.1:1884", "alert-test-vitals-" + RUN, new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMaxInflight(1000); // Paho returns from a publish before it counts the PUBACK; a small window overflows under load
-        o.setUserName("platform");
-        o.setPassword("platform-dev-secret".toCharArray());
-        o.setCleanSession(true);
-        client.connect(o);
+        broker = AlertServiceTestClient.connect("alert-test-vitals-" + RUN);
     }
 
     @AfterAll
     static void disconnect() throws Exception {
-        client.disconnect();
-        client.close();
-    }
-
-    private static void await(String what, java.util.function.Supplier<Boolean> cond) {
-        org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
-                .ignoreExceptions().until(cond::get);
-    }
-
-    private static void publish(String topic, byte[] payload) throws Exception {
-        MqttMessage m = new MqttMessage(payload);
-        m.setQos(1);
-        client.publish(topic, m);
+        broker.close();
     }
 
     private long count(String sql, Object... params) {
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
+        return AlertServiceTestClient.count(pool, sql, params);
     }
 
-    private String circle(String name) throws Exception {
+    private String circle(String name) {
         String elder = "E-" + name + "-" + RUN;
-        publish(Topics.careCircle(elder), JSON.writeValueAsBytes(new CareCircle(elder, 1, true, "Elder " + name, "Road 1",
+        broker.enrol(pool, new CareCircle(elder, 1, true, "Elder " + name, "Road 1",
                 new GeoPoint(39.9071, 116.2105, null), "110107001001", "ST-" + RUN, "HIGH", List.of("LIVING_ALONE"),
                 new CareCircle.CheckInPolicy(false, "10:00"), null, new CareCircle.VitalThresholds(50, 120, 90),
                 List.of(new CareCircle.FamilyContact("U-" + name + "-" + RUN, "Son", "SON", "138", 1, List.of("APP"))),
-                List.of(), new CareCircle.StationOnDuty("ST-" + RUN, "Station", List.of(), "010"))));
-        await("care circle stored", () -> count("select count(*) from care_circles where elder_id = $1", elder) == 1);
+                List.of(), new CareCircle.StationOnDuty("ST-" + RUN, "Station", List.of(), "010")));
         return elder;
     }
 
@@ -101,9 +76,8 @@ class VitalsBatchTest {
     }
 
     @Test
-    void eachEventOfABatchCountsAsIfItHadComeAlone() throws Exception {
-        await("consumers connected", () -> consumers.readingConnection() != null && consumers.readingConnection().isConnected()
-                && consumers.circleConnection().isConnected());
+    void eachEventOfABatchCountsAsIfItHadComeAlone() {
+        AlertServiceTestClient.awaitConnected(consumers, false, true);
         String low = circle("low");
         String recovered = circle("recovered");
         // Readings from now on: the sustain timer (due at t0 + 1 s) cannot fire before the whole batch is handled.
@@ -115,7 +89,7 @@ class VitalsBatchTest {
                 vitals(low, "b", t0 + 600, 86), vitals(recovered, "b", t0 + 600, 97),
                 sos,
                 vitals(low, "c", t0 + 1500, 84), vitals(recovered, "c", t0 + 1500, 96)));
-        publish(Topics.vitals("test-" + RUN), JSON.writeValueAsBytes(batch));
+        broker.publish(Topics.vitals("test-" + RUN), batch);
 
         await("sustained low SpO2 alerted", () -> openAlerts(low).stream().anyMatch(a -> "VITALS_SPO2_LOW".equals(a.get("kind"))));
         await("excursion of the recovered elder ended",
@@ -126,10 +100,10 @@ class VitalsBatchTest {
         assertEquals(List.of(), openAlerts(recovered));
 
         // An unreadable batch is kept aside and the stream goes on.
-        publish(Topics.vitals("test-" + RUN), ("{\"events\": [not json " + RUN).getBytes(StandardCharsets.UTF_8));
+        broker.publishBytes(Topics.vitals("test-" + RUN), ("{\"events\": [not json " + RUN).getBytes(StandardCharsets.UTF_8));
         await("bad batch kept", () -> count("select count(*) from rejected_messages where payload like $1", "%" + RUN + "%") == 1);
         String later = circle("later");
-        publish(Topics.vitals("test-" + RUN), JSON.writeValueAsBytes(new VitalsBatch(List.of(vitals(later, "a", t0, 80)))));
+        broker.publish(Topics.vitals("test-" + RUN), new VitalsBatch(List.of(vitals(later, "a", t0, 80))));
         await("later batch handled", () -> count("select count(*) from vital_excursions where elder_id = $1", later) == 1);
     }
 }
