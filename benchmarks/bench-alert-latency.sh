@@ -16,9 +16,7 @@ AL_PORT="${ALERT_PORT:-28282}"
 VS_PORT="${VISIT_PORT:-28283}"
 CONNECTIONS="${GATEWAY_INGEST_CONNECTIONS:-2}"
 OUT="$ROOT/benchmarks/target/alert-latency-$(date -u +%Y%m%dT%H%M%SZ)"
-# Internal topics of the benchmarks' own (eldercare/internal/bench/v1/...), apart from a demo or tests
-# on the same broker; the services and the benchmark's own clients read it alike (docs/decisions.md).
-export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-bench}"
+source "$ROOT/benchmarks/lib.sh"   # ELDERCARE_ENVIRONMENT=bench, fresh databases, readiness, session wipes
 mkdir -p "$OUT"
 
 scripts/infra.sh up
@@ -44,10 +42,7 @@ cleanup() {
   local ids=(device-gateway-latency-dynsec device-gateway-latency-ingest-urgent alert-service-latency-events
     alert-service-latency-readings alert-service-latency-circles alert-service-latency-motion)
   for ((i = 0; i < CONNECTIONS; i++)); do ids+=("device-gateway-latency-ingest-$i"); done
-  for id in "${ids[@]}"; do
-    mosquitto_pub -h 127.0.0.1 -p "${MQTT_PORT:-1884}" -u platform -P platform-dev-secret -i "$id" \
-      -t eldercare/internal/v1/session-wipe -m x -q 0 >/dev/null 2>&1 || true
-  done
+  bench_wipe_sessions "${ids[@]}"
 }
 trap cleanup EXIT
 
@@ -64,14 +59,7 @@ env "${common[@]}" ALERT_PORT="$AL_PORT" VISIT_SERVICE_URL="http://127.0.0.1:$VS
 PIDS+=($!)
 
 for port in "$GW_PORT" "$VS_PORT" "$AL_PORT"; do
-  for _ in $(seq 1 180); do
-    if curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then break; fi
-    for pid in "${PIDS[@]}"; do
-      kill -0 "$pid" 2>/dev/null || { echo "[bench] a service died; see $OUT/*.log" >&2; exit 1; }
-    done
-    sleep 0.5
-  done
-  curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null
+  bench_await_ready "$port" "$OUT/*.log" "${PIDS[@]}" || exit 1
 done
 
 java -Xmx1g -cp "benchmarks/target/classes:$(cat "$OUT/classpath.txt")" org.eldercare.bench.AlertLatencyBenchmark \

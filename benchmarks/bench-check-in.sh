@@ -20,22 +20,13 @@ AL_PORT="${ALERT_PORT:-28682}"
 HEAP="${BENCH_HEAP:-768m}"
 MQTT_PORT="${BENCH_MQTT_PORT:-28883}"
 OUT="$ROOT/benchmarks/target/check-in-$(date -u +%Y%m%dT%H%M%SZ)"
-# Internal topics of the benchmarks' own (eldercare/internal/bench/v1/...), apart from a demo or tests
-# on the same broker; the services and the benchmark's own clients read it alike (docs/decisions.md).
-export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-bench}"
+source "$ROOT/benchmarks/lib.sh"   # ELDERCARE_ENVIRONMENT=bench, fresh databases, readiness, session wipes
 mkdir -p "$OUT"
 
 scripts/infra.sh up >/dev/null
 # A database of its own: another alert-service on a shared database would claim the timers, and
 # PostgreSQL's per-database statistics would count the others' work.
-psql_admin() {
-  if [[ $(id -u) == 0 ]] && id postgres >/dev/null 2>&1; then (cd / && runuser -u postgres -- psql -d postgres -qtAc "$1")
-  else PGPASSWORD="${PG_ADMIN_PASSWORD:-}" psql -h 127.0.0.1 -U "${PG_ADMIN_USER:-postgres}" -d postgres -qtAc "$1"; fi
-}
-if PGPASSWORD=eldercare psql -h 127.0.0.1 -U eldercare -d "$DB" -tAc "select 1" >/dev/null 2>&1; then
-  psql_admin "DROP DATABASE \"$DB\"" || { echo "[check-in] cannot drop database $DB; set BENCH_DB" >&2; exit 1; }
-fi
-psql_admin "CREATE DATABASE \"$DB\" OWNER eldercare" || { echo "[check-in] cannot create database $DB; set BENCH_DB" >&2; exit 1; }
+bench_fresh_db "$DB" || { echo "[check-in] set BENCH_DB to a database name this script may drop and create" >&2; exit 1; }
 
 if [[ ! -f alert-service/target/quarkus-app/quarkus-run.jar ]]; then
   ./mvnw -q -B -ntp -pl alert-service -am install -DskipTests -DskipITs
@@ -76,12 +67,7 @@ for _ in $(seq 1 40); do (exec 3<>"/dev/tcp/127.0.0.1/$MQTT_PORT") 2>/dev/null &
 env INSTANCE_ID=checkin-bench ELDERCARE_DB_NAME="$DB" ALERT_PORT="$AL_PORT" MQTT_PORT="$MQTT_PORT" \
   VISIT_SERVICE_URL=http://127.0.0.1:1 ELDERCARE_ALERT_DETECT_FIRST_CHECK_IN_GRACE=0s java -Xmx"$HEAP" -jar "$OUT/alert-service-app/quarkus-run.jar" >"$OUT/alert.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 240); do
-  curl -fsS "http://127.0.0.1:$AL_PORT/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$PID" 2>/dev/null || { echo "[check-in] alert-service died; see $OUT/alert.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fsS "http://127.0.0.1:$AL_PORT/q/health/ready" >/dev/null
+bench_await_ready "$AL_PORT" "$OUT/alert.log" "$PID" || exit 1
 
 java -Xmx1g -cp "benchmarks/target/classes:$(cat "$OUT/classpath.txt")" org.eldercare.bench.CheckInCostBenchmark \
   --jdbc "jdbc:postgresql://${ELDERCARE_DB_HOST:-127.0.0.1}:${ELDERCARE_DB_PORT:-5432}/$DB" \

@@ -15,9 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PORT="${BENCH_PORT:-28181}"
 OUT="$ROOT/benchmarks/target/ingest-$(date -u +%Y%m%dT%H%M%SZ)"
-# Internal topics of the benchmarks' own (eldercare/internal/bench/v1/...), apart from a demo or tests
-# on the same broker; the services and the benchmark's own clients read it alike (docs/decisions.md).
-export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-bench}"
+source "$ROOT/benchmarks/lib.sh"   # ELDERCARE_ENVIRONMENT=bench, fresh databases, readiness, session wipes
 mkdir -p "$OUT"
 
 scripts/infra.sh up
@@ -36,19 +34,11 @@ cleanup() {
   # Drop the gateway's persistent sessions: left behind, they would queue every later message of the group
   local ids=(device-gateway-bench-ingest-urgent)
   for ((i = 0; i < CONNECTIONS; i++)); do ids+=("device-gateway-bench-ingest-$i"); done
-  for id in "${ids[@]}"; do
-    mosquitto_pub -h 127.0.0.1 -p "${MQTT_PORT:-1884}" -u platform -P platform-dev-secret -i "$id" \
-      -t eldercare/internal/v1/session-wipe -m x -q 0 >/dev/null 2>&1 || true
-  done
+  bench_wipe_sessions "${ids[@]}"
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
-  kill -0 "$GW_PID" 2>/dev/null || { echo "[bench] the gateway died; see $OUT/gateway.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null
+bench_await_ready "$PORT" "$OUT/gateway.log" "$GW_PID" || exit 1
 
 java -cp "benchmarks/target/classes:$(cat "$OUT/classpath.txt")" org.eldercare.bench.IngestBenchmark \
   --gateway "http://127.0.0.1:$PORT" --gateway-pid "$GW_PID" --out "$OUT/result.md" "$@"

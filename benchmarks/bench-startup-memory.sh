@@ -12,21 +12,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 DB="${BENCH_MEM_DB:-eldercare_bench_mem}"
 OUT="$ROOT/benchmarks/target/startup-memory-$(date -u +%Y%m%dT%H%M%SZ)"
-# Internal topics of the benchmarks' own (eldercare/internal/bench/v1/...), apart from a demo or tests
-# on the same broker; the services and the benchmark's own clients read it alike (docs/decisions.md).
-export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-bench}"
+source "$ROOT/benchmarks/lib.sh"   # ELDERCARE_ENVIRONMENT=bench, fresh databases, readiness, session wipes
 mkdir -p "$OUT"
 
 scripts/infra.sh up >/dev/null
-psql_admin() {
-  if [[ $(id -u) == 0 ]] && id postgres >/dev/null 2>&1; then (cd / && runuser -u postgres -- psql -d postgres -qtAc "$1")
-  else PGPASSWORD="${PG_ADMIN_PASSWORD:-}" psql -h 127.0.0.1 -U "${PG_ADMIN_USER:-postgres}" -d postgres -qtAc "$1"; fi
-}
 # A fresh database: the first start of each service includes its schema migration
-if PGPASSWORD=eldercare psql -h 127.0.0.1 -U eldercare -d "$DB" -tAc "select 1" >/dev/null 2>&1; then
-  psql_admin "DROP DATABASE \"$DB\""
-fi
-psql_admin "CREATE DATABASE \"$DB\" OWNER eldercare" || { echo "[startup] cannot create database $DB; set BENCH_MEM_DB" >&2; exit 1; }
+bench_fresh_db "$DB" || { echo "[startup] set BENCH_MEM_DB to a database name this script may drop and create" >&2; exit 1; }
 
 MODULES=(device-gateway visit-service alert-service bed-registry station-ops)
 for m in "${MODULES[@]}"; do

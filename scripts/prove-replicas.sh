@@ -19,22 +19,14 @@ WINDOW="${PROOF_FALL_WINDOW:-10s}"
 HEAP="${PROOF_HEAP:-384m}"
 MQTT_PORT="${MQTT_PORT:-1884}"
 OUT="$ROOT/benchmarks/target/replicas-$(date -u +%Y%m%dT%H%M%SZ)"
-# Internal topics of the benchmarks' own (eldercare/internal/bench/v1/...), apart from a demo or tests
-# on the same broker; the services and the benchmark's own clients read it alike (docs/decisions.md).
-export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-bench}"
+source "$ROOT/benchmarks/lib.sh"   # ELDERCARE_ENVIRONMENT=bench, readiness, session wipes
 mkdir -p "$OUT"
 
 scripts/infra.sh up >/dev/null
 # A database of its own: any other alert-service on the shared databases (a benchmark, a demo, a test
 # run) would claim the proof's timers and process its events, and the proof would no longer be of two.
 if ! PGPASSWORD=eldercare psql -h 127.0.0.1 -U eldercare -d "$DB" -tAc "select 1" >/dev/null 2>&1; then
-  if [[ $(id -u) == 0 ]] && id postgres >/dev/null 2>&1; then
-    (cd / && runuser -u postgres -- psql -d postgres -qtAc "CREATE DATABASE \"$DB\" OWNER eldercare") \
-      || { echo "[replicas] cannot create database $DB; set PROOF_DB" >&2; exit 1; }
-  else
-    PGPASSWORD="${PG_ADMIN_PASSWORD:-}" psql -h 127.0.0.1 -U "${PG_ADMIN_USER:-postgres}" -d postgres -qtAc "CREATE DATABASE \"$DB\" OWNER eldercare" \
-      || { echo "[replicas] cannot create database $DB; set PROOF_DB" >&2; exit 1; }
-  fi
+  bench_psql_admin "CREATE DATABASE \"$DB\" OWNER eldercare" || { echo "[replicas] cannot create database $DB; set PROOF_DB" >&2; exit 1; }
 fi
 if [[ ! -f device-gateway/target/quarkus-app/quarkus-run.jar || ! -f alert-service/target/quarkus-app/quarkus-run.jar \
       || ! -f visit-service/target/quarkus-app/quarkus-run.jar ]]; then
@@ -63,10 +55,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   # Left behind, a persistent session in a share group would queue its share of every later message
-  for id in "${SESSIONS[@]}"; do
-    mosquitto_pub -h 127.0.0.1 -p "$MQTT_PORT" -u platform -P platform-dev-secret -i "$id" \
-      -t eldercare/internal/v1/session-wipe -m x -q 0 >/dev/null 2>&1 || true
-  done
+  bench_wipe_sessions "${SESSIONS[@]}"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -88,12 +77,7 @@ done
 ALERT_A_PID="${PIDS[3]}"
 
 for port in 28383 28381 28391 28382 28392; do
-  for _ in $(seq 1 300); do
-    curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
-    for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "[replicas] a service died; logs in $OUT" >&2; exit 1; }; done
-    sleep 1
-  done
-  curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "[replicas] port $port not ready; logs in $OUT" >&2; exit 1; }
+  bench_await_ready "$port" "$OUT" "${PIDS[@]}" || exit 1
 done
 echo "[replicas] all five services ready"
 

@@ -9,6 +9,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eldercare.bench.BenchFleet.Watch;
 import org.eldercare.devtokens.DevTokens;
 
 import java.io.IOException;
@@ -36,6 +37,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+
+import static org.eldercare.bench.BenchFleet.secondsSince;
 
 /**
  * Latency of an SOS from a watch to the family app's notification, through device-gateway and
@@ -91,9 +94,6 @@ public final class AlertLatencyBenchmark {
         }
         new AlertLatencyBenchmark(args).run();
         System.exit(0);
-    }
-
-    record Watch(String deviceId, String secret, String elderId) {
     }
 
     record Probe(Watch watch, String familyUserId, String appPassword) {
@@ -169,27 +169,11 @@ public final class AlertLatencyBenchmark {
     }
 
     private List<Watch> provisionBackground() throws IOException, InterruptedException {
-        StringBuilder csv = new StringBuilder("deviceId,model,firmware,serial\n");
-        for (int i = 0; i < backgroundWatches; i++) {
-            String id = "lat-bg-" + run + "-" + i;
-            csv.append(id).append(",EC-BENCH,2.4.1,SN-").append(id).append('\n');
-        }
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/devices/import"))
-                .header("Authorization", "Bearer " + deviceAdmin).header("Content-Type", "text/csv")
-                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("import failed: " + r.statusCode() + " " + r.body());
-        }
-        List<Watch> out = new ArrayList<>();
-        for (JsonNode n : JSON.readTree(r.body()).get("created")) {
-            // bound to elders visit-service does not know: their telemetry takes the full gateway path
-            // (storage, VITALS event) and alert-service receives the VITALS events without a care circle
-            Watch w = new Watch(n.get("deviceId").asText(), n.get("secret").asText(), "lat-bg-elder-" + run + "-" + out.size());
-            send("PUT", gateway + "/api/devices/" + w.deviceId() + "/binding", deviceAdmin, Map.of("elderId", w.elderId()), 200);
-            out.add(w);
-        }
+        // bound to elders visit-service does not know: their telemetry takes the full gateway path
+        // (storage, VITALS event) and alert-service receives the VITALS events without a care circle
+        List<Watch> out = BenchFleet.provision(http, gateway, deviceAdmin, "lat-bg-" + run + "-", "lat-bg-elder-" + run + "-",
+                backgroundWatches, Duration.ofMinutes(5));
         log("provisioned and bound %d background watches in %.1f s", out.size(), secondsSince(t0));
         return out;
     }
@@ -461,10 +445,6 @@ public final class AlertLatencyBenchmark {
         if (out != null) {
             Files.writeString(Path.of(out), text);
         }
-    }
-
-    private static double secondsSince(long nanoStart) {
-        return (System.nanoTime() - nanoStart) / 1e9;
     }
 
     private static void log(String format, Object... values) {

@@ -12,6 +12,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.eldercare.contracts.PlatformEventType;
 import org.eldercare.contracts.Topics;
+import org.eldercare.bench.BenchFleet.Watch;
 import org.eldercare.devtokens.DevTokens;
 
 import java.io.IOException;
@@ -36,6 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.eldercare.bench.BenchFleet.secondsSince;
 
 /**
  * Ingest throughput of device-gateway through the real broker, beside the broker's own raw
@@ -93,9 +96,6 @@ public final class IngestBenchmark {
         new IngestBenchmark(args).run();
     }
 
-    private record Watch(String deviceId, String secret, String elderId) {
-    }
-
     private void run() throws Exception {
         log("run %s: %d watches, target %d msg/s, %d s per phase, gateway %s, broker %s", run, devices, rate, seconds,
                 gateway, broker);
@@ -110,37 +110,10 @@ public final class IngestBenchmark {
     // ------------------------------------------------------------------ provisioning
 
     private List<Watch> provision() throws IOException, InterruptedException {
-        StringBuilder csv = new StringBuilder("deviceId,model,firmware,serial\n");
-        for (int i = 0; i < devices; i++) {
-            String id = "bench-" + run + "-" + i;
-            csv.append(id).append(",EC-BENCH,2.4.1,SN-").append(id).append('\n');
-        }
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/devices/import"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-                .timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("import failed: " + r.statusCode() + " " + r.body());
-        }
-        log("provisioned %d watches in %.1f s (CSV import, broker accounts included)", devices, secondsSince(t0));
-        List<Watch> out = new ArrayList<>();
-        for (JsonNode n : JSON.readTree(r.body()).get("created")) {
-            String id = n.get("deviceId").asText();
-            String elder = "bench-elder-" + run + "-" + out.size();
-            out.add(new Watch(id, n.get("secret").asText(), elder));
-        }
-        t0 = System.nanoTime();
-        for (Watch w : out) {
-            HttpResponse<String> b = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/devices/" + w.deviceId() + "/binding"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"elderId\":\"" + w.elderId() + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (b.statusCode() != 200) {
-                throw new IllegalStateException("bind failed: " + b.statusCode() + " " + b.body());
-            }
-        }
-        log("bound %d watches in %.1f s", out.size(), secondsSince(t0));
+        List<Watch> out = BenchFleet.provision(http, gateway, token, "bench-" + run + "-", "bench-elder-" + run + "-",
+                devices, Duration.ofMinutes(10));
+        log("provisioned and bound %d watches in %.1f s (CSV import, broker accounts included)", out.size(), secondsSince(t0));
         return out;
     }
 
@@ -479,10 +452,6 @@ public final class IngestBenchmark {
         } catch (IOException e) {
             return "?";
         }
-    }
-
-    private static double secondsSince(long nanoStart) {
-        return (System.nanoTime() - nanoStart) / 1e9;
     }
 
     private static void log(String format, Object... values) {
