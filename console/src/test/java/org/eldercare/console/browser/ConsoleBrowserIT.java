@@ -6,6 +6,7 @@ import org.eldercare.simulators.api.PlatformApi;
 import org.eldercare.simulators.device.SimulatedWatch;
 import org.eldercare.simulators.district.DistrictLoader;
 import org.eldercare.simulators.district.DistrictPlan;
+import org.eldercare.simulators.e2e.ServiceProcess;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -67,8 +68,8 @@ class ConsoleBrowserIT {
     private static final int STATION_OPS = 28085;
     private static final int CONSOLE = 28086;
 
-    private static final List<ServiceJar> processes = new ArrayList<>();
-    private static ServiceJar alerts;
+    private static final List<ServiceProcess> processes = new ArrayList<>();
+    private static ServiceProcess alerts;
     private static ChromeDriver browser;
     private static DistrictLoader.LoadedDistrict district;
     private static String stationId;
@@ -79,22 +80,22 @@ class ConsoleBrowserIT {
     static void startPlatformAndBrowser() throws Exception {
         browser = Chromium.start();
         String serviceToken = DevTokens.mint("platform-services", "service");
-        ServiceJar gateway = jar("device-gateway", GATEWAY, Map.of("GATEWAY_PORT", "" + GATEWAY));
-        ServiceJar visits = jar("visit-service", VISITS, Map.of("VISIT_PORT", "" + VISITS));
+        ServiceProcess gateway = jar("device-gateway", GATEWAY, Map.of("GATEWAY_PORT", "" + GATEWAY));
+        ServiceProcess visits = jar("visit-service", VISITS, Map.of("VISIT_PORT", "" + VISITS));
         alerts = jar("alert-service", ALERTS, Map.of("ALERT_PORT", "" + ALERTS,
                 "VISIT_SERVICE_URL", "http://127.0.0.1:" + VISITS, "VISIT_SERVICE_TOKEN", serviceToken));
-        ServiceJar beds = jar("bed-registry", BEDS, Map.of("BED_REGISTRY_PORT", "" + BEDS, "ELDERCARE_SEED", "true"));
-        ServiceJar ops = jar("station-ops", STATION_OPS, Map.of("STATION_OPS_PORT", "" + STATION_OPS,
+        ServiceProcess beds = jar("bed-registry", BEDS, Map.of("BED_REGISTRY_PORT", "" + BEDS, "ELDERCARE_SEED", "true"));
+        ServiceProcess ops = jar("station-ops", STATION_OPS, Map.of("STATION_OPS_PORT", "" + STATION_OPS,
                 "BED_REGISTRY_URL", "http://127.0.0.1:" + BEDS, "BED_REGISTRY_TOKEN", serviceToken));
-        ServiceJar console = jar("console", CONSOLE, Map.of("CONSOLE_PORT", "" + CONSOLE, "CONSOLE_DEV_SIGN_IN", "true",
+        ServiceProcess console = jar("console", CONSOLE, Map.of("CONSOLE_PORT", "" + CONSOLE, "CONSOLE_DEV_SIGN_IN", "true",
                 "CONSOLE_BOARD_POLL", "1s",
                 "GATEWAY_URL", "http://127.0.0.1:" + GATEWAY, "ALERT_SERVICE_URL", "http://127.0.0.1:" + ALERTS,
                 "VISIT_SERVICE_URL", "http://127.0.0.1:" + VISITS, "BED_REGISTRY_URL", "http://127.0.0.1:" + BEDS,
                 "STATION_OPS_URL", "http://127.0.0.1:" + STATION_OPS));
-        for (ServiceJar p : List.of(gateway, visits, alerts, beds, ops, console)) {
-            processes.add(p.start());
+        for (ServiceProcess p : List.of(gateway, visits, alerts, beds, ops, console)) {
+            processes.add(p.launch());
         }
-        for (ServiceJar p : processes) {
+        for (ServiceProcess p : processes) {
             p.awaitReady(Duration.ofSeconds(120));
         }
 
@@ -138,7 +139,7 @@ class ConsoleBrowserIT {
             c.close();
         }
         Set<String> sessions = new TreeSet<>();
-        for (ServiceJar p : processes) {
+        for (ServiceProcess p : processes) {
             sessions.addAll(p.mqttClientIds());
             p.close();
         }
@@ -314,6 +315,16 @@ class ConsoleBrowserIT {
             return false;
         });
         shot("device-rejects");
+        // the connected watch is online on the device list, with the state the gateway holds for it
+        browser.get(url("/devices?elderId=" + watch.elderId()));
+        until(d -> {
+            if (!d.findElements(By.cssSelector("[id='device-" + watch.deviceId() + "'] .online")).isEmpty()) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
+        assertEquals("1", text("#online-count"));
     }
 
     private static void signIn(String role) {
@@ -372,7 +383,7 @@ class ConsoleBrowserIT {
         }
     }
 
-    private static ServiceJar jar(String module, int port, Map<String, String> extra) {
+    private static ServiceProcess jar(String module, int port, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("ELDERCARE_DB_NAME", env("ELDERCARE_TEST_DB_NAME", "eldercare_test"));
         env.put("INSTANCE_ID", RUN);
@@ -381,7 +392,7 @@ class ConsoleBrowserIT {
         env.put(Topics.ENVIRONMENT_VARIABLE, Topics.ENVIRONMENT);
         env.put("HTTP_HOST", "127.0.0.1");
         env.putAll(extra);
-        return new ServiceJar(module, port, env);
+        return new ServiceProcess(module, port, env);
     }
 
     private static String env(String name, String fallback) {

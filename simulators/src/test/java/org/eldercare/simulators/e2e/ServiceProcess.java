@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * One platform service run as a real process from its packaged jar, the way it runs in production,
- * so that tests can kill it mid-flight and start it again.
+ * so that tests can kill it mid-flight and start it again. Shared with other modules' process-level
+ * tests (the console's browser tests) through this module's test jar.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -27,29 +28,43 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    ServiceProcess(String module, int port, Map<String, String> env) {
+    /** {@code module}: the module directory beside this one whose {@code target/quarkus-app} is run. */
+    public ServiceProcess(String module, int port, Map<String, String> env) {
         this.module = module;
         this.port = port;
         this.env = env;
-        this.log = Path.of("target", "e2e-logs", module + ".log");
+        this.log = Path.of("target", "service-logs", module + ".log");
     }
 
     /** The same service with more environment (e.g. shorter detection windows for a scenario run). */
-    ServiceProcess withEnv(Map<String, String> more) {
+    public ServiceProcess withEnv(Map<String, String> more) {
         Map<String, String> merged = new java.util.HashMap<>(env);
         merged.putAll(more);
         return new ServiceProcess(module, port, merged);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    ServiceProcess start() throws IOException, InterruptedException {
+    /** Starts the service and waits until it is ready (90 s at most). */
+    public ServiceProcess start() throws IOException, InterruptedException {
+        launch();
+        try {
+            awaitReady(Duration.ofSeconds(90));
+        } catch (RuntimeException | InterruptedException e) {
+            kill();
+            throw e;
+        }
+        return this;
+    }
+
+    /** Starts the service without waiting, so that several boot side by side; then {@link #awaitReady} each. */
+    public ServiceProcess launch() throws IOException {
         Path jar = copyOfApp().resolve("quarkus-run.jar");
         try (java.net.Socket taken = new java.net.Socket("127.0.0.1", port)) {
             throw new IllegalStateException("port " + port + " for " + module + " is already taken: stop what listens there");
@@ -66,12 +81,6 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         process = pb.start();
-        try {
-            awaitReady(Duration.ofSeconds(90));
-        } catch (RuntimeException | InterruptedException e) {
-            kill();
-            throw e;
-        }
         return this;
     }
 
@@ -89,7 +98,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         try {
             return COPIES.computeIfAbsent(module, m -> {
-                Path copy = Path.of("target", "e2e-apps", m);
+                Path copy = Path.of("target", "service-apps", m);
                 try {
                     if (Files.exists(copy)) {
                         try (var old = Files.walk(copy)) {
@@ -117,7 +126,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until /q/health/ready answers UP: database reachable and every broker connection up. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         String[] last = {"no answer"};
         try {
             org.awaitility.Awaitility.await(module + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -143,7 +152,7 @@ final class ServiceProcess implements AutoCloseable {
      * The MQTT client ids the service holds sessions under, as its readiness check reports them,
      * so that the test can discard those sessions once it is done.
      */
-    java.util.Set<String> mqttClientIds() {
+    public java.util.Set<String> mqttClientIds() {
         java.util.Set<String> ids = new java.util.TreeSet<>();
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
@@ -161,7 +170,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hooks, no goodbye to the broker, work in flight is lost by the process. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor();
@@ -178,7 +187,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    File logFile() {
+    public File logFile() {
         return log.toFile();
     }
 }
