@@ -6,7 +6,7 @@
 #
 #   simulators/soak.sh [--minutes 10] [--elders 200] [--incident-seconds 10] [--field busy|everyday|none] [--seed 42]
 #
-# Environment: SOAK_DB (eldercare), SOAK_HEAP (384m), GATEWAY_PORT (28581), ALERT_PORT (28582),
+# Environment: ELDERCARE_ENVIRONMENT (soak), SOAK_DB (eldercare), SOAK_HEAP (384m), GATEWAY_PORT (28581), ALERT_PORT (28582),
 # VISIT_PORT (28583), MQTT_PORT (1884). Logs and the summary go to simulators/target/soak-<time>/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +14,9 @@ cd "$ROOT"
 GW_PORT="${GATEWAY_PORT:-28581}"; AL_PORT="${ALERT_PORT:-28582}"; VS_PORT="${VISIT_PORT:-28583}"
 DB="${SOAK_DB:-eldercare}"; HEAP="${SOAK_HEAP:-384m}"; MQTT_PORT="${MQTT_PORT:-1884}"
 OUT="$ROOT/simulators/target/soak-$(date -u +%Y%m%dT%H%M%SZ)"
+# Internal topics of its own (eldercare/internal/soak/v1/...), apart from tests or a benchmark on the
+# same broker (docs/decisions.md); a demo on the same database would still share its timers: run one.
+export ELDERCARE_ENVIRONMENT="${ELDERCARE_ENVIRONMENT:-soak}"
 mkdir -p "$OUT"
 ARGS=("$@")
 [[ " $* " == *" --minutes "* ]] || ARGS=(--minutes 10 "${ARGS[@]}")
