@@ -3,7 +3,6 @@ package org.eldercare.alert.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,6 +22,8 @@ import org.eldercare.mqtt.PlatformMqtt;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -128,9 +129,10 @@ public class Consumers {
     }
 
     /**
-     * A batch of VITALS events: each handled exactly as if it had come alone, one after the other in
-     * the batch's order (the broker's in-flight window keeps several batches going at once). A
-     * failure fails the whole message and the broker redelivers it; VITALS handling is idempotent.
+     * A batch of VITALS events: each has the effect it would have had alone, in the batch's order
+     * (the broker's in-flight window keeps several batches going at once). A batch takes one slot of
+     * {@link #READINGS_AT_ONCE} and at most one transaction. A failure fails the whole message and the
+     * broker redelivers it; VITALS handling is idempotent.
      */
     Uni<Void> onVitalsBatch(IncomingMessage m) {
         VitalsBatch batch;
@@ -142,17 +144,20 @@ public class Consumers {
         } catch (Exception bad) {
             return reject(m, "unreadable vitals batch: " + bad.getMessage());
         }
-        return Multi.createFrom().iterable(batch.events())
-                .onItem().transformToUniAndConcatenate(e -> {
-                    if (e == null || e.eventId() == null || e.type() != PlatformEventType.VITALS) {
-                        metrics.counter("eldercare.alert.rejected").increment();
-                        LOG.warnf("skipped an element of a vitals batch on %s: not a VITALS event", m.topic());
-                        return Uni.createFrom().voidItem();
-                    }
-                    metrics.counter("eldercare.alert.events", "type", e.type().name()).increment();
-                    return limited(() -> events.handle(e));
-                })
-                .collect().last().replaceWithVoid();
+        List<PlatformEvent> readings = new ArrayList<>(batch.events().size());
+        for (PlatformEvent e : batch.events()) {
+            if (e == null || e.eventId() == null || e.type() != PlatformEventType.VITALS) {
+                metrics.counter("eldercare.alert.rejected").increment();
+                LOG.warnf("skipped an element of a vitals batch on %s: not a VITALS event", m.topic());
+                continue;
+            }
+            readings.add(e);
+        }
+        if (readings.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        metrics.counter("eldercare.alert.events", "type", PlatformEventType.VITALS.name()).increment(readings.size());
+        return limited(() -> events.handleReadings(readings));
     }
 
     Uni<Void> onCircle(IncomingMessage m) {

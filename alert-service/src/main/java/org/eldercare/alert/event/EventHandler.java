@@ -2,7 +2,9 @@ package org.eldercare.alert.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,20 +35,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the detectors on one internal event, inside one transaction together with the record that
- * the event was handled (so a redelivered event has no second effect).
+ * the event was handled (so a redelivered event has no second effect); readings (VITALS) in batches,
+ * in one transaction per batch and only when they change something ({@link #handleReadings}).
  */
 @ApplicationScoped
 public class EventHandler {
 
-    /** High-volume, naturally idempotent types: not recorded in processed_events. */
-    private static final Set<PlatformEventType> UNRECORDED = Set.of(PlatformEventType.VITALS, PlatformEventType.VISITOR_LOCATION);
+    /** High-volume, naturally idempotent types: not recorded in processed_events (VITALS take handleReadings). */
+    private static final Set<PlatformEventType> UNRECORDED = Set.of(PlatformEventType.VISITOR_LOCATION);
 
     private final AlertService alerts;
     private final AlertStore alertStore;
@@ -56,16 +63,26 @@ public class EventHandler {
     private final AlertSettings settings;
     private final ObjectMapper json;
     private final CheckInSchedule checkIns;
+    /** Outside a transaction: the circle of an elder not in memory, while a batch of readings is judged. */
+    private final Pool pool;
     /** Per replica: the local day each elder was last seen active, so activity costs one write a day. */
     private final Map<String, LocalDate> activeOn = new ConcurrentHashMap<>();
-    /** Per replica: elders whose vitals were out of bounds, so normal readings cost nothing otherwise. */
-    private final Set<String> inExcursion = ConcurrentHashMap.newKeySet();
+    /**
+     * Per replica: the excursions (elder:kind) a reading out of bounds may have begun, each with the
+     * stamp of its latest such reading, so that a normal reading costs nothing unless it may end one.
+     */
+    private final Map<String, Long> inExcursion = new ConcurrentHashMap<>();
+    private final AtomicLong excursionStamps = new AtomicLong();
+    /** Per replica: writes of readings being committed now, by name, with their transaction. */
+    private final Map<String, Uni<Void>> running = new ConcurrentHashMap<>();
     /** Elders whose watch is off the wrist or battery low, so that only their readings look for a clearing. */
     private final ClearableConditions clearable;
 
     public EventHandler(AlertService alerts, AlertStore alertStore, CareCircleStore circles, TimerStore timers,
-                        NotificationStore notifications, AlertSettings settings, ObjectMapper json, ClearableConditions clearable) {
+                        NotificationStore notifications, AlertSettings settings, ObjectMapper json, ClearableConditions clearable,
+                        Pool pool) {
         this.alerts = alerts;
+        this.pool = pool;
         this.clearable = clearable;
         this.alertStore = alertStore;
         this.circles = circles;
@@ -77,6 +94,9 @@ public class EventHandler {
     }
 
     public Uni<Void> handle(PlatformEvent e) {
+        if (e.type() == PlatformEventType.VITALS) {
+            return handleReadings(List.of(e));
+        }
         Instant now = Instant.now();
         return alerts.inTransaction((c, after) -> firstTime(c, e).flatMap(first -> first
                 ? apply(c, e, now, after) : Uni.createFrom().voidItem()));
@@ -114,7 +134,7 @@ public class EventHandler {
             case DEVICE_ONLINE -> e.deviceId() == null ? Uni.createFrom().voidItem()
                     : timers.cancelArmedBy(c, TimerKind.DEVICE_OFFLINE, e.deviceId(), Instant.ofEpochMilli(e.receivedTs()))
                     .flatMap(x -> cleared(c, e, AlertKind.DEVICE_OFFLINE, now, after));
-            case VITALS -> vitals(c, e, now, after);
+            case VITALS -> Uni.createFrom().failure(new IllegalArgumentException("readings go through handleReadings"));
             case VISITOR_LOCATION -> e.actorId() == null ? Uni.createFrom().voidItem()
                     : circles.recordPosition(c, e.actorId(), Boolean.TRUE.equals(e.onDuty()), e.loc(), Instant.ofEpochMilli(e.ts()));
             case NOTIFICATION_ACK -> receipt(c, e, now, after);
@@ -225,63 +245,152 @@ public class EventHandler {
                 now, after);
     }
 
-    private Uni<Void> vitals(SqlClient c, PlatformEvent e, Instant now, AfterCommit after) {
+    /**
+     * A batch of VITALS readings, each with the effect it would have had alone, in the batch's order.
+     * Most readings change nothing (a normal value, no excursion to end, nothing to clear, activity
+     * already seen today): they are judged in memory and cost no query. Those that do change
+     * something share one transaction. VITALS are not recorded in processed_events: every write here
+     * is idempotent, so a batch redelivered after a crash has no second effect.
+     */
+    public Uni<Void> handleReadings(List<PlatformEvent> readings) {
+        Instant now = Instant.now();
+        ReadingsPlan plan = new ReadingsPlan();
+        return Multi.createFrom().iterable(readings)
+                .onItem().transformToUniAndConcatenate(e -> e.elderId() == null ? Uni.createFrom().voidItem()
+                        : circles.get(pool, e.elderId()).invoke(circle -> plan(plan, e, circle, now)).replaceWithVoid())
+                .collect().last()
+                .flatMap(x -> {
+                    List<Uni<Void>> all = new ArrayList<>(plan.awaited());
+                    if (!plan.isEmpty()) {
+                        all.add(inFlight(plan, alerts.inTransaction((c, after) -> lockReadings(c, plan.elders())
+                                .flatMap(y -> plan.run(c, after))).invoke(plan::committed)));
+                    }
+                    return all.isEmpty() ? Uni.createFrom().voidItem()
+                            : Uni.join().all(all).andFailFast().replaceWithVoid();
+                });
+    }
+
+    /**
+     * Names the running transaction under the plan's claims until it ends, so that a batch planned
+     * meanwhile that needs the same write (the same excursion ended, the same first activity of the
+     * day) waits for this commit rather than making it again; its acknowledgement still follows the
+     * commit of its effect. Memory is updated (committed) before the names go.
+     */
+    private Uni<Void> inFlight(ReadingsPlan plan, Uni<Void> transaction) {
+        List<Uni<Void>> self = new ArrayList<>(1);
+        Uni<Void> shared = transaction
+                .onTermination().invoke(() -> plan.claims().forEach(id -> running.remove(id, self.get(0))))
+                .memoize().indefinitely();
+        self.add(shared);
+        plan.claims().forEach(id -> running.put(id, shared));
+        return shared;
+    }
+
+    /**
+     * Serializes the readings transactions of an elder across batches and replicas. A transaction
+     * now holds several readings, so two of them could otherwise take the same rows in opposite
+     * orders (elder A then B, or one elder's heart-rate row then its SpO2 row) and deadlock; every
+     * readings transaction takes these locks first, in one order (by key), before any row.
+     */
+    private static Uni<Void> lockReadings(SqlClient c, Set<String> elders) {
+        return c.preparedQuery("""
+                        select pg_advisory_xact_lock(k) from (
+                            select distinct hashtext('vitals:' || e) as k from unnest($1::text[]) as e order by k) as keys
+                        """)
+                .execute(Tuple.of(elders.toArray(String[]::new))).replaceWithVoid();
+    }
+
+    /** True (and {@code plan} waits for it) when another batch's transaction is making the write {@code id}. */
+    private boolean awaitRunning(ReadingsPlan plan, String id) {
+        Uni<Void> other = running.get(id);
+        if (other == null) {
+            return false;
+        }
+        plan.await(other);
+        return true;
+    }
+
+    /** Judges one reading in memory and adds to {@code plan} what it has to write, if anything. */
+    private void plan(ReadingsPlan plan, PlatformEvent e, CareCircle circle, Instant now) {
         String elder = e.elderId();
-        if (elder == null) {
-            return Uni.createFrom().voidItem();
+        if (circle == null || !circle.active()) {
+            return;
         }
         Instant at = Instant.ofEpochMilli(e.ts());
-        return circles.get(c, elder).flatMap(circle -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            if (circle == null || !circle.active()) {
-                return chain;
+        if (Boolean.TRUE.equals(e.worn())) {
+            if (clearable.awaitsClearing(AlertKind.WATCH_REMOVED, elder) && plan.firstInBatch("worn:" + elder)) {
+                plan.write(elder, (c, after) -> wornAgain(c, e, now, after));
             }
-            if (Boolean.TRUE.equals(e.worn())) {
-                if (clearable.awaitsClearing(AlertKind.WATCH_REMOVED, elder)) {
-                    chain = chain.call(() -> wornAgain(c, e, now, after));
+            LocalDate today = at.atZone(ZoneId.of(settings.zone())).toLocalDate();
+            LocalTime deadline = deadlineOf(circle);
+            boolean active = e.steps() != null && e.steps() > 0;
+            String activity = "active:" + elder + ":" + today;
+            if (active && deadline != null && !today.equals(activeOn.get(elder)) && plan.firstInBatch(activity)
+                    && !awaitRunning(plan, activity)) {
+                plan.claim(activity);
+                plan.write(elder, (c, after) -> timers.postpone(c, TimerKind.CHECK_IN_DEADLINE, elder,
+                        checkIns.nextDeadlineAfterCheckIn(deadline, at)).replaceWithVoid());
+                plan.whenCommitted(() -> activeOn.merge(elder, today, (a, b) -> a.isAfter(b) ? a : b));
+            }
+        }
+        Map<AlertKind, Boolean> judged = VitalsRule.judge(circle.vitalThresholds(), e.hr(), e.spo2());
+        for (Map.Entry<AlertKind, Boolean> j : judged.entrySet()) {
+            AlertKind kind = j.getKey();
+            String key = elder + ":" + kind.name();
+            Integer value = kind == AlertKind.VITALS_SPO2_LOW ? e.spo2() : e.hr();
+            if (j.getValue()) {
+                inExcursion.put(key, excursionStamps.incrementAndGet());
+                plan.write(elder, (c, after) -> c.preparedQuery("""
+                                insert into vital_excursions (elder_id, kind, since, last_seen, last_value) values ($1, $2, $3, $3, $4)
+                                on conflict (elder_id, kind) do update set last_seen = greatest(vital_excursions.last_seen, excluded.last_seen),
+                                    last_value = excluded.last_value
+                                """).execute(Tuple.of(elder, kind.name(), Sql.ts(at), value))
+                        .flatMap(x -> timers.setIfAbsent(c, TimerKind.VITALS_SUSTAINED, key,
+                                at.plus(settings.detect().vitalsSustain()), null, eventJson(e))));
+                continue;
+            }
+            Long stamp = inExcursion.get(key);
+            String ending = "end:" + key + "#" + stamp;
+            if (stamp == null || !plan.endsExcursionFirst(key, stamp) || awaitRunning(plan, ending)) {
+                continue;
+            }
+            plan.claim(ending);
+            // Ends the excursion unless it began after this reading (a batch handled late); its
+            // timer goes with it. Forgotten in memory only when none is left, and only if no reading
+            // out of bounds came in the meantime.
+            AtomicBoolean over = new AtomicBoolean();
+            plan.write(elder, (c, after) -> c.preparedQuery("""
+                            with ended as (delete from vital_excursions where elder_id = $1 and kind = $2 and since <= $3 returning 1)
+                            select exists (select 1 from vital_excursions where elder_id = $1 and kind = $2 and since > $3) as newer
+                            """).execute(Tuple.of(elder, kind.name(), Sql.ts(at)))
+                    .flatMap(rows -> {
+                        if (rows.iterator().next().getBoolean("newer")) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        over.set(true);
+                        return timers.cancel(c, TimerKind.VITALS_SUSTAINED, key).replaceWithVoid();
+                    }));
+            plan.whenCommitted(() -> {
+                if (over.get()) {
+                    inExcursion.remove(key, stamp);
                 }
-                LocalDate today = at.atZone(ZoneId.of(settings.zone())).toLocalDate();
-                boolean active = e.steps() != null && e.steps() > 0;
-                if (active && !today.equals(activeOn.get(elder))) {
-                    chain = chain.call(() -> checkedIn(c, elder, at));
-                }
-            }
-            Map<AlertKind, Boolean> judged = VitalsRule.judge(circle.vitalThresholds(), e.hr(), e.spo2());
-            for (Map.Entry<AlertKind, Boolean> j : judged.entrySet()) {
-                AlertKind kind = j.getKey();
-                Integer value = kind == AlertKind.VITALS_SPO2_LOW ? e.spo2() : e.hr();
-                if (j.getValue()) {
-                    inExcursion.add(elder);
-                    chain = chain.call(() -> c.preparedQuery("""
-                                    insert into vital_excursions (elder_id, kind, since, last_seen, last_value) values ($1, $2, $3, $3, $4)
-                                    on conflict (elder_id, kind) do update set last_seen = greatest(vital_excursions.last_seen, excluded.last_seen),
-                                        last_value = excluded.last_value
-                                    """).execute(Tuple.of(elder, kind.name(), Sql.ts(at), value))
-                            .flatMap(x -> timers.setIfAbsent(c, TimerKind.VITALS_SUSTAINED, elder + ":" + kind.name(),
-                                    at.plus(settings.detect().vitalsSustain()), null, eventJson(e))));
-                } else if (inExcursion.contains(elder)) {
-                    chain = chain.call(() -> c.preparedQuery("delete from vital_excursions where elder_id = $1 and kind = $2 and since <= $3")
-                            .execute(Tuple.of(elder, kind.name(), Sql.ts(at)))
-                            .flatMap(x -> timers.cancel(c, TimerKind.VITALS_SUSTAINED, elder + ":" + kind.name())));
-                }
-            }
-            if (e.battery() != null && e.battery() <= settings.detect().lowBatteryPercent() && e.battery() >= 0) {
-                clearable.seen(AlertKind.LOW_BATTERY, elder);
-                chain = chain.call(() -> alertStore.findOpen(c, elder, AlertKind.LOW_BATTERY)
-                        .flatMap(open -> open != null ? Uni.createFrom().voidItem()
-                                : raise(c, e, AlertKind.LOW_BATTERY, "battery " + e.battery() + "%", now, after)));
-            }
-            if (clearable.awaitsClearing(AlertKind.LOW_BATTERY, elder) && ConditionRecovery.batteryRecovered(e.battery(),
-                    settings.detect().lowBatteryPercent(), settings.detect().batteryRecoveredPercent())) {
-                clearable.settled(AlertKind.LOW_BATTERY, elder);
-                chain = chain.call(() -> cleared(c, e, AlertKind.LOW_BATTERY, now, after));
-            }
-            if (e.loc() != null && SafeZoneRule.outside(circle.safeZone(), e.loc())) {
-                int d = (int) SafeZoneRule.distanceMeters(circle.safeZone().center(), e.loc());
-                chain = chain.call(() -> raise(c, e, AlertKind.LEFT_SAFE_ZONE, d + " m from the centre of the safe zone", now, after));
-            }
-            return chain;
-        });
+            });
+        }
+        if (e.battery() != null && e.battery() <= settings.detect().lowBatteryPercent() && e.battery() >= 0) {
+            clearable.seen(AlertKind.LOW_BATTERY, elder);
+            plan.write(elder, (c, after) -> alertStore.findOpen(c, elder, AlertKind.LOW_BATTERY)
+                    .flatMap(open -> open != null ? Uni.createFrom().voidItem()
+                            : raise(c, e, AlertKind.LOW_BATTERY, "battery " + e.battery() + "%", now, after)));
+        }
+        if (clearable.awaitsClearing(AlertKind.LOW_BATTERY, elder) && ConditionRecovery.batteryRecovered(e.battery(),
+                settings.detect().lowBatteryPercent(), settings.detect().batteryRecoveredPercent())) {
+            clearable.settled(AlertKind.LOW_BATTERY, elder);
+            plan.write(elder, (c, after) -> cleared(c, e, AlertKind.LOW_BATTERY, now, after));
+        }
+        if (e.loc() != null && SafeZoneRule.outside(circle.safeZone(), e.loc())) {
+            int d = (int) SafeZoneRule.distanceMeters(circle.safeZone().center(), e.loc());
+            plan.write(elder, (c, after) -> raise(c, e, AlertKind.LEFT_SAFE_ZONE, d + " m from the centre of the safe zone", now, after));
+        }
     }
 
     private Uni<Void> receipt(SqlClient c, PlatformEvent e, Instant now, AfterCommit after) {

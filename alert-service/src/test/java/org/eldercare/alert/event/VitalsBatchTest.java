@@ -106,4 +106,31 @@ class VitalsBatchTest {
         broker.publish(Topics.vitals("test-" + RUN), new VitalsBatch(List.of(vitals(later, "a", t0, 80))));
         await("later batch handled", () -> count("select count(*) from vital_excursions where elder_id = $1", later) == 1);
     }
+
+    @Test
+    void aLateReadingDoesNotEndANewerExcursionAndAnEndedOneCanComeBack() {
+        AlertServiceTestClient.awaitConnected(consumers, false, true);
+        String elder = circle("late");
+        String topic = Topics.vitals("test-" + RUN);
+        long t0 = System.currentTimeMillis();
+        java.util.function.LongSupplier excursions = () -> count("select count(*) from vital_excursions where elder_id = $1", elder);
+
+        broker.publish(topic, new VitalsBatch(List.of(vitals(elder, "a", t0, 97))));
+        broker.publish(topic, new VitalsBatch(List.of(vitals(elder, "c", t0 + 600, 85))));
+        await("excursion begun", () -> excursions.getAsLong() == 1);
+        // A normal reading taken before the excursion began, handled after it: the excursion and its
+        // sustain timer stand, so it still becomes an alert.
+        broker.publish(topic, new VitalsBatch(List.of(vitals(elder, "b", t0 + 300, 97))));
+        await("sustained low SpO2 alerted despite the late normal reading",
+                () -> openAlerts(elder).stream().anyMatch(a -> "VITALS_SPO2_LOW".equals(a.get("kind"))));
+
+        broker.publish(topic, new VitalsBatch(List.of(vitals(elder, "d", t0 + 2000, 97))));
+        await("excursion ended", () -> excursions.getAsLong() == 0);
+        // Out of bounds again, then normal again: the second excursion begins and ends like the first.
+        broker.publish(topic, new VitalsBatch(List.of(vitals(elder, "e", t0 + 3000, 84))));
+        await("excursion begun again", () -> excursions.getAsLong() == 1);
+        broker.publish(topic, new VitalsBatch(List.of(vitals(elder, "f", t0 + 3200, 96), vitals(elder, "g", t0 + 3400, 97))));
+        await("second excursion ended", () -> excursions.getAsLong() == 0
+                && count("select count(*) from timers where kind = 'VITALS_SUSTAINED' and timer_key like $1", elder + ":%") == 0);
+    }
 }
