@@ -8,7 +8,8 @@
 # Environment: BENCH_PORT (28181), GATEWAY_INGEST_CONNECTIONS (8), BENCH_HEAP (1g),
 # GATEWAY_VITALS_EVENTS (false: storage and state only), GATEWAY_VITALS_PER_BATCH (true: one VitalsBatch
 # message per stored batch; false: one VITALS event per sample), BENCH_JFR=1 (a JFR recording of the
-# gateway, gateway.jfr beside the result, with its hottest frames summarised in profile.txt).
+# gateway, gateway.jfr beside the result, with its hottest frames summarised in profile.txt),
+# BENCH_JVM_OPTS (further options for the gateway's JVM, e.g. -XX:+HeapDumpOnOutOfMemoryError).
 # Method and recorded figures: docs/benchmarks.md ("Ingest").
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,7 +27,7 @@ echo "[bench] starting device-gateway on port $PORT (log: $OUT/gateway.log)"
 CONNECTIONS="${GATEWAY_INGEST_CONNECTIONS:-8}"
 # Its own shared-subscription group (device-gateway-bench), so that its persistent sessions never take a share of a demo's messages
 GATEWAY_PORT="$PORT" INSTANCE_ID="bench" GATEWAY_INGEST_CONNECTIONS="$CONNECTIONS" ELDERCARE_MQTT_SHARE_GROUP_SUFFIX="-bench" \
-  java -Xmx"${BENCH_HEAP:-1g}" ${BENCH_JFR:+-XX:StartFlightRecording=filename=$OUT/gateway.jfr,settings=profile} \
+  java -Xmx"${BENCH_HEAP:-1g}" ${BENCH_JVM_OPTS:-} ${BENCH_JFR:+-XX:StartFlightRecording=filename=$OUT/gateway.jfr,settings=profile} \
   -jar device-gateway/target/quarkus-app/quarkus-run.jar >"$OUT/gateway.log" 2>&1 &
 GW_PID=$!
 cleanup() {

@@ -30,6 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * session ({@code cleanSession=false}) the broker keeps what arrives while the service is down, and
  * redelivers what was never acknowledged when the connection comes back.
  *
+ * <p>Intake is bounded here too, not only by the broker's in-flight window: once
+ * {@link MqttSettings#maxUnacknowledged()} QoS 1 messages are being handled, the connection stops
+ * reading from its socket until half of them are done. The broker then keeps the rest queued in
+ * the session (within its own limits) instead of the service holding them in its heap. Under a
+ * full-speed overload the broker was seen handing one gateway connection tens of thousands of
+ * unacknowledged messages in two seconds, far past its configured window.
+ *
  * <p>Everything touching the Vert.x client runs on the connection's own event-loop context.
  */
 public final class MqttConnection {
@@ -47,6 +54,11 @@ public final class MqttConnection {
     private final Map<Integer, Promise<Void>> awaitingPuback = new HashMap<>();
     private final Deque<Promise<Void>> waitingForConnection = new ArrayDeque<>();
     private final AtomicInteger inHandler = new AtomicInteger();
+    /** Unacknowledged QoS 1 messages being handled; touched on the connection's context only. */
+    private volatile int unacknowledged;
+    /** Whether reading from the current socket is suspended because {@code unacknowledged} hit the bound. */
+    private boolean readingPaused;
+    private final Counter pauses;
     private final Counter received;
     private final Counter handlerFailures;
     private final Counter reconnects;
@@ -73,6 +85,9 @@ public final class MqttConnection {
                 .description("Messages whose handling failed and will be redelivered").register(metrics);
         this.reconnects = Counter.builder("eldercare.mqtt.reconnects").tag("client", clientId)
                 .description("Connections to the broker lost and re-established").register(metrics);
+        this.pauses = Counter.builder("eldercare.mqtt.intake.paused").tag("client", clientId)
+                .description("Times reading from the broker was suspended because too many messages were unacknowledged")
+                .register(metrics);
         this.shed = Counter.builder("eldercare.mqtt.shed").tag("client", clientId)
                 .description("QoS 0 messages dropped because too many were being handled already").register(metrics);
     }
@@ -111,6 +126,7 @@ public final class MqttConnection {
         options.setSsl(settings.ssl());
         MqttClient c = MqttClient.create(vertx, options);
         client = c;
+        readingPaused = false;
         c.publishHandler(this::onMessage);
         c.publishCompletionHandler(this::onPuback);
         c.publishCompletionExpirationHandler(id -> failPending(id, "no PUBACK from the broker in time"));
@@ -187,6 +203,10 @@ public final class MqttConnection {
                 msg.isDup(), msg.isRetain(), System.currentTimeMillis());
         MqttClient owner = client;
         inHandler.incrementAndGet();
+        boolean confirmed = msg.qosLevel() != MqttQoS.AT_MOST_ONCE;
+        if (confirmed && ++unacknowledged >= settings.maxUnacknowledged() && !readingPaused) {
+            setReading(owner, false);
+        }
         // A fresh duplicated context per message, marked safe, so handlers can use Hibernate Reactive.
         Context dup = VertxContext.createNewDuplicatedContext(context);
         VertxContextSafetyToggle.setContextSafe(dup, true);
@@ -200,12 +220,14 @@ public final class MqttConnection {
             work.subscribe().with(
                     ok -> context.runOnContext(x -> {
                         inHandler.decrementAndGet();
+                        handled(confirmed);
                         if (msg.qosLevel() != MqttQoS.AT_MOST_ONCE && owner == client && connected) {
                             msg.ack();
                         }
                     }),
                     failure -> context.runOnContext(x -> {
                         inHandler.decrementAndGet();
+                        handled(confirmed);
                         handlerFailures.increment();
                         LOG.errorf(failure, "MQTT %s could not handle a message on %s; it will be redelivered",
                                 clientId, m.topic());
@@ -215,6 +237,57 @@ public final class MqttConnection {
                         }
                     }));
         });
+    }
+
+    /** On the connection's context: one confirmed message fewer in hand; reading resumes at half the bound. */
+    private void handled(boolean confirmed) {
+        if (confirmed) {
+            unacknowledged--;
+            if (readingPaused && unacknowledged <= settings.maxUnacknowledged() / 2) {
+                setReading(client, true);
+            }
+        }
+    }
+
+    /**
+     * Suspends or resumes reading from the broker's socket (Netty auto-read). What was already read
+     * is still handed over, so the bound is exceeded by at most one socket read. The Vert.x MQTT
+     * client offers no flow control of its own for incoming messages, hence the reach into its socket.
+     */
+    private void setReading(MqttClient c, boolean on) {
+        io.netty.channel.Channel channel = channelOf(c);
+        if (channel == null) {
+            return;
+        }
+        readingPaused = !on;
+        if (!on) {
+            pauses.increment();
+        }
+        channel.config().setAutoRead(on);
+    }
+
+    private static io.netty.channel.Channel channelOf(MqttClient c) {
+        if (c == null) {
+            return null;
+        }
+        try {
+            java.lang.reflect.Field f = c.getClass().getDeclaredField("connection");
+            f.setAccessible(true);
+            Object socket = f.get(c);
+            return socket instanceof io.vertx.core.net.impl.NetSocketInternal s ? s.channelHandlerContext().channel() : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot reach the MQTT client's socket to bound its intake", e);
+        }
+    }
+
+    /** Confirmed messages taken from the broker and not yet acknowledged (for metrics and tests). */
+    public int unacknowledged() {
+        return unacknowledged;
+    }
+
+    /** Whether reading from the broker is suspended at the moment (for tests). */
+    public boolean readingPaused() {
+        return readingPaused;
     }
 
     private void onPuback(int packetId) {

@@ -46,9 +46,16 @@ public interface MqttSettings {
     boolean ssl();
 
     /**
+     * QoS 1 messages being handled at once, per consuming connection, at which it stops reading from
+     * the broker (resuming at half): an overloaded service slows its intake and the broker keeps the
+     * rest queued, instead of the service's heap. Exceeded by at most one socket read.
+     */
+    @WithDefault("1000")
+    int maxUnacknowledged();
+
+    /**
      * Messages being handled at once, per connection, beyond which QoS 0 messages are shed (counted
-     * in {@code eldercare.mqtt.shed}). QoS 1 needs no such guard: the broker sends only as many
-     * unacknowledged messages as its in-flight window allows. QoS 0 has no flow control at all, and a
+     * in {@code eldercare.mqtt.shed}). QoS 1 is bounded by {@link #maxUnacknowledged()}. QoS 0 has no flow control at all, and a
      * flood of it must not exhaust the heap and take the safety events down with it.
      */
     @WithDefault("20000")

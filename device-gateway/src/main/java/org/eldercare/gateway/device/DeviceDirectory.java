@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What ingest needs to know about a sender, on every message: whether the device exists, is retired,
  * and which elder it is bound to; whether an app user has credentials. Cached for a few seconds, so
  * the hot path costs no query; this replica's own changes invalidate at once, another replica's are
- * seen after the time-to-live.
+ * seen after the time-to-live. When an entry is missing or expired, the messages of that sender that
+ * arrive meanwhile share one lookup: under load hundreds of a watch's messages are in hand when its
+ * entry expires, and each querying on its own had queued tens of thousands of identical queries.
  */
 @ApplicationScoped
 public class DeviceDirectory {
@@ -31,6 +33,8 @@ public class DeviceDirectory {
     private final long ttlMs;
     private final ConcurrentHashMap<String, Cached<DeviceEntry>> devices = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Cached<Boolean>> appUsers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Uni<DeviceEntry>> deviceLookups = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Uni<Boolean>> appUserLookups = new ConcurrentHashMap<>();
 
     public DeviceDirectory(Pool pool, GatewayConfig config) {
         this.pool = pool;
@@ -43,15 +47,16 @@ public class DeviceDirectory {
         if (c != null && c.expiresAt() > now) {
             return Uni.createFrom().item(c.value());
         }
-        return pool.preparedQuery("SELECT status, elder_id FROM device WHERE device_id = $1").execute(Tuple.of(deviceId))
-                .map(rows -> {
-                    DeviceEntry e = DeviceEntry.UNKNOWN;
-                    for (Row r : rows) {
-                        e = new DeviceEntry(true, DeviceStatus.RETIRED.name().equals(r.getString(0)), r.getString(1));
-                    }
-                    devices.put(deviceId, new Cached<>(e, System.currentTimeMillis() + ttlMs));
-                    return e;
-                });
+        return deviceLookups.computeIfAbsent(deviceId, id -> shared(deviceLookups, id,
+                pool.preparedQuery("SELECT status, elder_id FROM device WHERE device_id = $1").execute(Tuple.of(id))
+                        .map(rows -> {
+                            DeviceEntry e = DeviceEntry.UNKNOWN;
+                            for (Row r : rows) {
+                                e = new DeviceEntry(true, DeviceStatus.RETIRED.name().equals(r.getString(0)), r.getString(1));
+                            }
+                            devices.put(id, new Cached<>(e, System.currentTimeMillis() + ttlMs));
+                            return e;
+                        })));
     }
 
     /** Whether {@code userId} holds app credentials that were not revoked. */
@@ -60,13 +65,19 @@ public class DeviceDirectory {
         if (c != null && c.expiresAt() > System.currentTimeMillis()) {
             return Uni.createFrom().item(c.value());
         }
-        return pool.preparedQuery("SELECT 1 FROM app_credential WHERE user_id = $1 AND revoked_at IS NULL")
-                .execute(Tuple.of(userId))
-                .map(rows -> {
-                    boolean known = rows.size() > 0;
-                    appUsers.put(userId, new Cached<>(known, System.currentTimeMillis() + ttlMs));
-                    return known;
-                });
+        return appUserLookups.computeIfAbsent(userId, id -> shared(appUserLookups, id,
+                pool.preparedQuery("SELECT 1 FROM app_credential WHERE user_id = $1 AND revoked_at IS NULL")
+                        .execute(Tuple.of(id))
+                        .map(rows -> {
+                            boolean known = rows.size() > 0;
+                            appUsers.put(id, new Cached<>(known, System.currentTimeMillis() + ttlMs));
+                            return known;
+                        })));
+    }
+
+    /** One query for every caller until it answers; the next miss after that queries again. */
+    private static <V> Uni<V> shared(ConcurrentHashMap<String, Uni<V>> lookups, String id, Uni<V> query) {
+        return query.onTermination().invoke(() -> lookups.remove(id)).memoize().indefinitely();
     }
 
     public void forgetDevice(String deviceId) {
