@@ -266,13 +266,20 @@ public final class MqttConnection {
         channel.config().setAutoRead(on);
     }
 
+    /** The Vert.x MQTT client's socket field, looked up once rather than on every pause and resume. */
+    private static volatile java.lang.reflect.Field socketField;
+
     private static io.netty.channel.Channel channelOf(MqttClient c) {
         if (c == null) {
             return null;
         }
         try {
-            java.lang.reflect.Field f = c.getClass().getDeclaredField("connection");
-            f.setAccessible(true);
+            java.lang.reflect.Field f = socketField;
+            if (f == null) {
+                f = c.getClass().getDeclaredField("connection");
+                f.setAccessible(true);
+                socketField = f;
+            }
             Object socket = f.get(c);
             return socket instanceof io.vertx.core.net.impl.NetSocketInternal s ? s.channelHandlerContext().channel() : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
